@@ -1,0 +1,60 @@
+/**
+ * @module app
+ * The Hono app: middleware order, route mounting, the error handler and the
+ * OpenAPI document. Everything under `/api/v1`; anything else is the console's
+ * static assets.
+ */
+import { errorResponse, onError } from "./errors-handler";
+import { ApiError } from "./domain/errors";
+import { router } from "./http";
+import { requestId } from "./middleware/request-id";
+import { health } from "./routes/health";
+
+export function buildApp() {
+  const api = router();
+  api.route("/", health);
+
+  api.doc31("/openapi.json", {
+    openapi: "3.1.0",
+    info: {
+      title: "GPU-Agent API",
+      version: "1.0.0",
+      description: "Training jobs on a network of home machines.",
+    },
+    servers: [{ url: "/api/v1" }],
+  });
+
+  const app = router();
+  app.use("*", requestId);
+  app.route("/api/v1", api);
+
+  app.notFound((c) => {
+    const allowed = methodsFor(app.routes, c.req.path).filter((m) => m !== c.req.method);
+    if (allowed.length > 0) {
+      const error = new ApiError(
+        "METHOD_NOT_ALLOWED",
+        `${c.req.method} is not allowed on ${c.req.path}; use ${allowed.join(", ")}`,
+      );
+      const response = errorResponse(c, error);
+      response.headers.set("Allow", allowed.join(", "));
+      return response;
+    }
+    return errorResponse(c, new ApiError("ROUTE_NOT_FOUND", `No route for ${c.req.path}`));
+  });
+  app.onError(onError);
+  return app;
+}
+
+/** The methods registered for a path, to tell 405 from 404. */
+function methodsFor(routes: { method: string; path: string }[], path: string): string[] {
+  const methods = new Set<string>();
+  for (const route of routes) {
+    if (route.method === "ALL") continue;
+    const pattern = route.path
+      .replace(/[.+?^${}()|[\]\\]/g, "\\$&")
+      .replace(/:[A-Za-z_]+/g, "[^/]+")
+      .replace(/\*/g, ".*");
+    if (new RegExp(`^${pattern}$`).test(path)) methods.add(route.method);
+  }
+  return [...methods];
+}

@@ -1,0 +1,31 @@
+/**
+ * Helpers for Worker tests: requests through the real Worker entry, and
+ * operators' and customers' set-up done through the public API.
+ */
+import { exports } from "cloudflare:workers";
+
+export const BASE = "https://gpu-agent.test/api/v1";
+export const ADMIN_TOKEN = "test-admin-token";
+
+export function call(path: string, init: RequestInit = {}): Promise<Response> {
+  return exports.default.fetch(new Request(`${BASE}${path}`, init));
+}
+
+export function json(body: unknown, headers: Record<string, string> = {}): RequestInit {
+  return {
+    method: "POST",
+    headers: { "Content-Type": "application/json", ...headers },
+    body: JSON.stringify(body),
+  };
+}
+
+export function admin(path: string, init: RequestInit = {}): Promise<Response> {
+  const headers = new Headers(init.headers);
+  headers.set("Authorization", `Bearer ${ADMIN_TOKEN}`);
+  return call(path, { ...init, headers });
+}
+
+export async function errorCode(response: Response): Promise<string> {
+  const body = (await response.json()) as { error?: { code?: string } };
+  return body.error?.code ?? `no error code (status ${response.status})`;
+}
