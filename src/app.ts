@@ -8,11 +8,18 @@ import { errorResponse, onError } from "./errors-handler";
 import { ApiError } from "./domain/errors";
 import { router } from "./http";
 import { requestId } from "./middleware/request-id";
-import { health } from "./routes/health";
+import { adminAuth } from "./middleware/admin-auth";
+import { customerAuth } from "./middleware/customer-auth";
+import { requestBudget } from "./middleware/request-budget";
+import { adminRouters, customerRouters, publicRouters } from "./routes";
 
 export function buildApp() {
   const api = router();
-  api.route("/", health);
+  api.use("/customer/*", customerAuth, requestBudget);
+  api.use("/admin/*", adminAuth);
+  for (const r of customerRouters) api.route("/customer", r);
+  for (const r of adminRouters) api.route("/admin", r);
+  for (const r of publicRouters) api.route("/", r);
 
   api.doc31("/openapi.json", {
     openapi: "3.1.0",

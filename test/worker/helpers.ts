@@ -29,3 +29,30 @@ export async function errorCode(response: Response): Promise<string> {
   const body = (await response.json()) as { error?: { code?: string } };
   return body.error?.code ?? `no error code (status ${response.status})`;
 }
+
+export interface TestCustomer {
+  customerId: string;
+  apiKey: string;
+}
+
+/** Creates a customer through the admin API, with its first (all-scopes) key. */
+export async function createCustomer(
+  options: { name?: string; credits?: number; limits?: Record<string, number> } = {},
+): Promise<TestCustomer> {
+  const response = await admin(
+    "/admin/customers",
+    json({ name: options.name ?? "Test customer", credits: options.credits ?? 100_000, limits: options.limits }),
+  );
+  if (response.status !== 201) {
+    throw new Error(`creating a customer failed: ${response.status} ${await response.text()}`);
+  }
+  const body = (await response.json()) as { customer: { id: string }; api_key: { key: string } };
+  return { customerId: body.customer.id, apiKey: body.api_key.key };
+}
+
+/** A request as the customer, with its API key. */
+export function as(customer: TestCustomer, path: string, init: RequestInit = {}): Promise<Response> {
+  const headers = new Headers(init.headers);
+  headers.set("X-API-Key", customer.apiKey);
+  return call(path, { ...init, headers });
+}
