@@ -9,11 +9,12 @@ import type { AppEnv } from "../http";
 import { adminCustomers } from "./admin-customers";
 import { customerApiKeys } from "./api-keys";
 import { health } from "./health";
+import { webhooks } from "./webhooks";
 
 type Router = OpenAPIHono<AppEnv>;
 
 /** Mounted under `/api/v1/customer`. */
-export const customerRouters: Router[] = [customerApiKeys];
+export const customerRouters: Router[] = [customerApiKeys, webhooks];
 
 /** Mounted under `/api/v1/admin`. */
 export const adminRouters: Router[] = [adminCustomers];
