@@ -33,6 +33,7 @@ CREATE TABLE `compute_units` (
 	`id` text PRIMARY KEY NOT NULL,
 	`job_id` text NOT NULL,
 	`customer_id` text NOT NULL,
+	`position` integer NOT NULL,
 	`stage` text NOT NULL,
 	`kind` text NOT NULL,
 	`shard_index` integer NOT NULL,

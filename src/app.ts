@@ -4,18 +4,20 @@
  * OpenAPI document. Everything under `/api/v1`; anything else is the console's
  * static assets.
  */
-import { errorResponse, onError } from "./errors-handler";
+
 import { ApiError } from "./domain/errors";
+import { errorResponse, onError } from "./errors-handler";
 import { router } from "./http";
-import { requestId } from "./middleware/request-id";
 import { adminAuth } from "./middleware/admin-auth";
 import { customerAuth } from "./middleware/customer-auth";
 import { requestBudget } from "./middleware/request-budget";
+import { requestId } from "./middleware/request-id";
 import { adminRouters, customerRouters, publicRouters } from "./routes";
+import { legacy } from "./routes/legacy";
 
 export function buildApp() {
   const api = router();
-  api.use("/customer/*", customerAuth, requestBudget);
+  api.use("/customer/*", legacy, customerAuth, requestBudget);
   api.use("/admin/*", adminAuth);
   for (const r of customerRouters) api.route("/customer", r);
   for (const r of adminRouters) api.route("/admin", r);

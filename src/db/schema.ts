@@ -6,6 +6,7 @@
  * liveness) and mirrors it here idempotently. Times are Unix milliseconds.
  */
 import { index, integer, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { SENSITIVITIES } from "../domain/sensitivity";
 
 const createdAt = () => integer("created_at").notNull();
 const json = <T>(name: string) => text(name, { mode: "json" }).$type<T>();
@@ -98,9 +99,7 @@ export const trainingJobs = sqliteTable(
     requiredVramMb: integer("required_vram_mb").notNull(),
     requiredDiskMb: integer("required_disk_mb").notNull(),
     maxRuntimeSeconds: integer("max_runtime_seconds").notNull(),
-    sensitivity: text("sensitivity", {
-      enum: ["public", "low_sensitive", "high_sensitive"],
-    }).notNull(),
+    sensitivity: text("sensitivity", { enum: SENSITIVITIES }).notNull(),
     hyperparameters: json<Record<string, unknown>>("hyperparameters"),
     status: text("status", { enum: JOB_STATUSES }).notNull(),
     progress: json<Record<string, number>>("progress").notNull(),
@@ -143,6 +142,8 @@ export const computeUnits = sqliteTable(
       .notNull()
       .references(() => trainingJobs.id),
     customerId: text("customer_id").notNull(),
+    /** The unit's place in the plan's topological order. */
+    position: integer("position").notNull(),
     stage: text("stage").notNull(),
     kind: text("kind", { enum: ["cpu", "gpu"] }).notNull(),
     shardIndex: integer("shard_index").notNull(),
@@ -251,9 +252,6 @@ export const ledgerEntries = sqliteTable(
   ],
 );
 
-export const SENSITIVITIES = ["public", "low_sensitive", "high_sensitive"] as const;
-export type Sensitivity = (typeof SENSITIVITIES)[number];
-
 export const nodes = sqliteTable(
   "nodes",
   {
@@ -270,7 +268,10 @@ export const nodes = sqliteTable(
     unitsFailed: integer("units_failed").notNull().default(0),
     createdAt: createdAt(),
   },
-  (t) => [uniqueIndex("nodes_secret").on(t.secretHash), index("nodes_created").on(t.createdAt, t.id)],
+  (t) => [
+    uniqueIndex("nodes_secret").on(t.secretHash),
+    index("nodes_created").on(t.createdAt, t.id),
+  ],
 );
 
 export const nodeEnrollments = sqliteTable("node_enrollments", {
@@ -318,4 +319,3 @@ export const webhookDeliveries = sqliteTable(
   },
   (t) => [index("webhook_deliveries_endpoint").on(t.endpointId, t.createdAt, t.id)],
 );
-

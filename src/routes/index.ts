@@ -7,17 +7,31 @@
 import type { OpenAPIHono } from "@hono/zod-openapi";
 import type { AppEnv } from "../http";
 import { adminCustomers } from "./admin-customers";
+import { adminNodes } from "./admin-nodes";
 import { customerApiKeys } from "./api-keys";
+import { datasets } from "./datasets";
+import { files } from "./files";
 import { health } from "./health";
+import { nodeRoutes } from "./nodes";
+import { pricing } from "./pricing";
+import { trainingJobRoutes } from "./training-jobs";
+import { trainingPackages } from "./training-packages";
 import { webhooks } from "./webhooks";
 
 type Router = OpenAPIHono<AppEnv>;
 
 /** Mounted under `/api/v1/customer`. */
-export const customerRouters: Router[] = [customerApiKeys, webhooks];
+export const customerRouters: Router[] = [
+  customerApiKeys,
+  webhooks,
+  datasets,
+  trainingPackages,
+  trainingJobRoutes,
+  pricing,
+];
 
 /** Mounted under `/api/v1/admin`. */
-export const adminRouters: Router[] = [adminCustomers];
+export const adminRouters: Router[] = [adminCustomers, adminNodes];
 
 /** Mounted under `/api/v1`, each doing its own authentication. */
-export const publicRouters: Router[] = [health];
+export const publicRouters: Router[] = [health, nodeRoutes, files];

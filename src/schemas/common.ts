@@ -32,10 +32,16 @@ export function errors(...statuses: number[]) {
 }
 
 export const IdParam = z.object({
-  id: z.string().min(1).max(100).openapi({ param: { name: "id", in: "path" } }),
+  id: z
+    .string()
+    .min(1)
+    .max(100)
+    .openapi({ param: { name: "id", in: "path" } }),
 });
 
-export const Timestamp = z.string().openapi({ format: "date-time", example: "2026-12-01T00:00:00Z" });
+export const Timestamp = z
+  .string()
+  .openapi({ format: "date-time", example: "2026-12-01T00:00:00Z" });
 
 export function iso(ms: number): string;
 export function iso(ms: number | null | undefined): string | null;
