@@ -75,8 +75,6 @@ const common = {
   middleware: [requireScope("webhooks:write")],
 };
 
-type C = Context<AppEnv>;
-
 export const webhooks = router()
   .openapi(
     createRoute({
@@ -172,16 +170,18 @@ export const webhooks = router()
     async (c) => {
       const endpoint = await ownEndpoint(c, c.req.valid("param").id);
 
-      await db(c.env)
-        .update(webhookEndpoints)
-        .set({ deletedAt: now() })
-        .where(eq(webhookEndpoints.id, endpoint.id));
+      // The sender stops first: a failed delete can be retried, a sender that
+      // missed it would go on retrying into a deleted endpoint.
       await senderFor(c.env, endpoint.id).remove({
         id: endpoint.id,
         customerId: endpoint.customerId,
         url: endpoint.url,
         secret: endpoint.secret,
       });
+      await db(c.env)
+        .update(webhookEndpoints)
+        .set({ deletedAt: now() })
+        .where(eq(webhookEndpoints.id, endpoint.id));
 
       return c.body(null, 204);
     },
@@ -245,7 +245,7 @@ export const webhooks = router()
   );
 
 /** The caller's live endpoint; anyone else's is as absent as a missing one. */
-async function ownEndpoint(c: C, id: string): Promise<WebhookEndpointRow> {
+async function ownEndpoint(c: Context<AppEnv>, id: string): Promise<WebhookEndpointRow> {
   const t = webhookEndpoints;
   const [row] = await db(c.env)
     .select()
