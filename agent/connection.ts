@@ -1,0 +1,329 @@
+/**
+ * @module agent/connection
+ * The node's WebSocket to the platform: connect with the node secret, say
+ * `hello`, wait for `welcome`, heartbeat, and reconnect with jittered
+ * exponential back-off whenever the socket drops. Frames are parsed with the
+ * shared protocol schemas; a malformed frame is logged and ignored.
+ *
+ * Messages that must not be lost (`accept`, `reject`, `complete`, `fail`,
+ * `drain`) wait in an outbox while the node is offline and go out after the
+ * next `welcome`, minus those of attempts the welcome revoked. Progress is
+ * dropped while offline: the full log is uploaded with the unit anyway.
+ * Upload-URL requests are re-sent after a reconnect until answered.
+ */
+import { randomUUID } from "node:crypto";
+import WebSocket from "ws";
+import {
+  decode,
+  encode,
+  type OutputReport,
+  PlatformMessage,
+  type Welcome,
+} from "../src/protocol/messages.ts";
+import type { OutgoingMessage, PlatformChannel } from "./channel.ts";
+import { t } from "./i18n.ts";
+import type { Logger } from "./log.ts";
+
+type Message = OutgoingMessage;
+
+export interface Backoff {
+  /** @default 1000 */
+  baseMs: number;
+  /** @default 30_000 */
+  capMs: number;
+}
+
+/**
+ * Delay before reconnect number `attempt` (0-based): half of the exponential
+ * ceiling plus a random half, so a fleet that lost its server does not come
+ * back in lock-step.
+ */
+export function backoffDelay(attempt: number, backoff: Backoff, random = Math.random): number {
+  const ceiling = Math.min(backoff.capMs, backoff.baseMs * 2 ** Math.min(attempt, 30));
+  return Math.round(ceiling / 2 + random() * (ceiling / 2));
+}
+
+export interface ConnectionHandlers {
+  /** The hello to send on each connect (capabilities, running attempts). */
+  hello(): Promise<Extract<Message, { type: "hello" }>>;
+  heartbeat(): Promise<Extract<Message, { type: "heartbeat" }>>;
+  welcome(welcome: Welcome): void;
+  message(message: PlatformMessage): void;
+  /** The server refused the credentials: reconnecting would not help. */
+  fatal(status: number): void;
+}
+
+interface PendingUpload {
+  message: Message;
+  generation: number;
+  resolve(url: string): void;
+  reject(err: Error): void;
+}
+
+export class Connection implements PlatformChannel {
+  private socket: WebSocket | null = null;
+  private welcomed = false;
+  private generation = 0;
+  private failures = 0;
+  private closing = false;
+  private reconnectTimer: NodeJS.Timeout | null = null;
+  private heartbeatTimer: NodeJS.Timeout | null = null;
+  private outbox: Message[] = [];
+  private lastHeard = 0;
+  private answersPings = false;
+  private readonly uploads = new Map<string, PendingUpload>();
+  private readonly url: string;
+  private readonly secret: string;
+  private readonly handlers: ConnectionHandlers;
+  private readonly logger: Logger;
+  private readonly backoff: Backoff;
+
+  constructor(options: {
+    url: string;
+    secret: string;
+    handlers: ConnectionHandlers;
+    logger: Logger;
+    backoff?: Partial<Backoff>;
+  }) {
+    this.url = options.url;
+    this.secret = options.secret;
+    this.handlers = options.handlers;
+    this.logger = options.logger;
+    this.backoff = { baseMs: 1000, capMs: 30_000, ...options.backoff };
+  }
+
+  get online(): boolean {
+    return this.welcomed && this.socket?.readyState === WebSocket.OPEN;
+  }
+
+  start(): void {
+    this.closing = false;
+    this.open();
+  }
+
+  send(message: Message, options: { durable?: boolean } = {}): void {
+    if (this.online) this.socket!.send(encode(message));
+    else if (options.durable) this.outbox.push(message);
+  }
+
+  /** Attempts whose `complete` or `fail` waits in the outbox. */
+  undeliveredAttempts(): string[] {
+    return this.outbox.flatMap((message) =>
+      message.type === "complete" || message.type === "fail" ? [message.attempt_id] : [],
+    );
+  }
+
+  /** Sends now if online and resolves once written; false when offline. */
+  sendNow(message: Message): Promise<boolean> {
+    const socket = this.socket;
+    if (!this.online || socket === null) return Promise.resolve(false);
+    return new Promise((resolve) => socket.send(encode(message), (err) => resolve(!err)));
+  }
+
+  requestUploadUrl(attemptId: string, output: OutputReport, signal?: AbortSignal) {
+    const requestId = randomUUID();
+    const message: Message = {
+      type: "upload_url_request",
+      request_id: requestId,
+      attempt_id: attemptId,
+      output,
+    };
+    return new Promise<string>((resolve, reject) => {
+      const done = () => signal?.removeEventListener("abort", onAbort);
+      const onAbort = () => this.settle(requestId, new Error("the attempt was stopped"));
+      signal?.addEventListener("abort", onAbort);
+      this.uploads.set(requestId, {
+        message,
+        generation: -1,
+        resolve: (url) => {
+          done();
+          resolve(url);
+        },
+        reject: (err) => {
+          done();
+          reject(err);
+        },
+      });
+      this.sendUploadRequests();
+    });
+  }
+
+  /** Stops reconnecting and closes the socket. */
+  async close(): Promise<void> {
+    this.closing = true;
+    if (this.reconnectTimer) clearTimeout(this.reconnectTimer);
+    this.stopHeartbeat();
+    for (const id of this.uploads.keys()) this.settle(id, new Error("the node is stopping"));
+
+    const socket = this.socket;
+    if (socket === null || socket.readyState === WebSocket.CLOSED) return;
+    await new Promise<void>((resolve) => {
+      socket.once("close", () => resolve());
+      socket.close(1000, "node stopping");
+      setTimeout(() => {
+        socket.terminate();
+        resolve();
+      }, 2000).unref();
+    });
+  }
+
+  private open(): void {
+    const socket = new WebSocket(this.url, {
+      headers: { authorization: `Bearer ${this.secret}` },
+      handshakeTimeout: 15_000,
+    });
+    this.socket = socket;
+    this.welcomed = false;
+
+    socket.on("open", async () => {
+      try {
+        socket.send(encode(await this.handlers.hello()));
+      } catch (err) {
+        this.logger.log("error", "hello_failed", { error: (err as Error).message });
+        socket.terminate();
+      }
+    });
+    socket.on("message", (data, isBinary) => {
+      if (this.socket !== socket) return;
+      this.lastHeard = Date.now();
+      this.receive(isBinary ? "" : data.toString());
+    });
+    socket.on("pong", () => {
+      this.lastHeard = Date.now();
+      this.answersPings = true;
+    });
+    socket.on("unexpected-response", (_request, response) => {
+      const status = response.statusCode ?? 0;
+      socket.terminate();
+      if (status === 401 || status === 403) {
+        this.closing = true;
+        this.logger.log("error", "auth_rejected", { status }, t("auth_rejected", { status }));
+        this.handlers.fatal(status);
+      }
+    });
+    socket.on("error", (err) => {
+      this.logger.log("warn", "socket_error", { error: err.message });
+    });
+    socket.on("close", () => {
+      if (this.socket !== socket) return;
+      this.welcomed = false;
+      this.stopHeartbeat();
+      if (!this.closing) this.scheduleReconnect();
+    });
+  }
+
+  private receive(frame: string): void {
+    const decoded = decode(PlatformMessage, frame);
+    if (!decoded.ok) {
+      this.logger.log("warn", "frame_ignored", { code: decoded.code, reason: decoded.message });
+      return;
+    }
+    const message = decoded.message;
+
+    if (message.type === "welcome") {
+      this.onWelcome(message);
+      return;
+    }
+    if (message.type === "upload_url") {
+      this.uploads.get(message.request_id)?.resolve(message.url);
+      this.uploads.delete(message.request_id);
+      return;
+    }
+    if (message.type === "error" && message.attempt_id !== undefined) {
+      for (const [id, pending] of this.uploads) {
+        if (attemptOf(pending.message) === message.attempt_id) {
+          this.settle(id, new Error(`${message.code}: ${message.message}`));
+        }
+      }
+    }
+    this.handlers.message(message);
+  }
+
+  private onWelcome(welcome: Welcome): void {
+    this.welcomed = true;
+    this.failures = 0;
+    this.generation += 1;
+    this.logger.log(
+      "info",
+      "connected",
+      { node_id: welcome.node_id, owned: welcome.owned, revoked: welcome.revoked },
+      t("connected", { ms: welcome.heartbeat_interval_ms }),
+    );
+    this.handlers.welcome(welcome);
+
+    const revoked = new Set(welcome.revoked);
+    const queued = this.outbox;
+    this.outbox = [];
+    for (const message of queued) {
+      const attempt = attemptOf(message);
+      if (attempt === undefined || !revoked.has(attempt)) this.send(message, { durable: true });
+    }
+    this.sendUploadRequests();
+    this.startHeartbeat(welcome.heartbeat_interval_ms);
+  }
+
+  private sendUploadRequests(): void {
+    if (!this.online) return;
+    for (const pending of this.uploads.values()) {
+      if (pending.generation === this.generation) continue;
+      pending.generation = this.generation;
+      this.socket!.send(encode(pending.message));
+    }
+  }
+
+  private settle(requestId: string, err: Error): void {
+    this.uploads.get(requestId)?.reject(err);
+    this.uploads.delete(requestId);
+  }
+
+  /**
+   * Heartbeats renew the node's leases. Each tick also pings: a home router
+   * can drop a connection without either side seeing a close, so a socket
+   * that answered pings before and has been silent for three intervals is
+   * taken as dead and reopened.
+   */
+  private startHeartbeat(intervalMs: number): void {
+    this.stopHeartbeat();
+    const socket = this.socket;
+    this.lastHeard = Date.now();
+    this.answersPings = false;
+
+    this.heartbeatTimer = setInterval(async () => {
+      if (this.answersPings && Date.now() - this.lastHeard > 3 * intervalMs) {
+        this.logger.log("warn", "connection_silent", { silent_ms: Date.now() - this.lastHeard });
+        socket?.terminate();
+        return;
+      }
+      try {
+        socket?.ping();
+        this.send(await this.handlers.heartbeat());
+      } catch (err) {
+        this.logger.log("warn", "heartbeat_failed", { error: (err as Error).message });
+      }
+    }, intervalMs);
+  }
+
+  private stopHeartbeat(): void {
+    if (this.heartbeatTimer) clearInterval(this.heartbeatTimer);
+    this.heartbeatTimer = null;
+  }
+
+  private scheduleReconnect(): void {
+    const delay = backoffDelay(this.failures, this.backoff);
+    this.failures += 1;
+    this.logger.log(
+      "warn",
+      "disconnected",
+      { reconnect_in_ms: delay },
+      t("disconnected", { seconds: (delay / 1000).toFixed(1) }),
+    );
+    this.reconnectTimer = setTimeout(() => {
+      this.reconnectTimer = null;
+      if (!this.closing) this.open();
+    }, delay);
+  }
+}
+
+function attemptOf(message: Message): string | undefined {
+  return "attempt_id" in message ? message.attempt_id : undefined;
+}

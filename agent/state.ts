@@ -1,0 +1,65 @@
+/**
+ * @module agent/state
+ * A small JSON file in the work dir where the running agent says what it is
+ * doing (connected or not, which attempts in which phase), so that `status`
+ * can answer from another process. It is rewritten on every change and on
+ * every heartbeat, and removed when the agent stops.
+ */
+import { readFile, rename, rm, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+
+export const STATE_FILE = "agent-state.json";
+
+export interface AttemptState {
+  attempt_id: string;
+  job_id: string;
+  stage: string;
+  shard_index: number;
+  shard_count: number;
+  phase: string;
+  gpu_index: number | null;
+  accepted_at: string;
+}
+
+export interface AgentState {
+  pid: number;
+  node_id: string;
+  server: string;
+  connected: boolean;
+  draining: boolean;
+  sandbox: "bubblewrap" | "none";
+  started_at: string;
+  updated_at: string;
+  attempts: AttemptState[];
+}
+
+export async function writeState(workDir: string, state: AgentState): Promise<void> {
+  const path = join(workDir, STATE_FILE);
+  const temporary = `${path}.tmp`;
+  await writeFile(temporary, `${JSON.stringify(state, null, 2)}\n`, { mode: 0o600 });
+  await rename(temporary, path);
+}
+
+export async function removeState(workDir: string): Promise<void> {
+  await rm(join(workDir, STATE_FILE), { force: true });
+}
+
+/** The state of a live agent, or null when none runs (no file, or its process is gone). */
+export async function readLiveState(workDir: string): Promise<AgentState | null> {
+  let state: AgentState;
+  try {
+    state = JSON.parse(await readFile(join(workDir, STATE_FILE), "utf8")) as AgentState;
+  } catch {
+    return null;
+  }
+  return typeof state.pid === "number" && processAlive(state.pid) ? state : null;
+}
+
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
