@@ -16,13 +16,13 @@ import {
   DEFAULT_LIMITS,
   JOB_WINDOW_MS,
   type Limits,
-  REQUEST_WINDOW_MS,
   type RateLimitState,
+  REQUEST_WINDOW_MS,
   secondsUntil,
 } from "../src/domain/limits";
 import { log } from "../src/log";
+import { SCHEMA } from "./customer-gate-schema";
 import { Outbox, type Statement } from "./outbox";
-import { SCHEMA } from "./customer-gate.sql";
 
 export const IDEMPOTENCY_TTL_MS = 24 * 60 * 60 * 1000;
 
@@ -287,7 +287,9 @@ export class CustomerGate extends DurableObject<Env> {
 
   async describe(customerId: string): Promise<Account> {
     const account = await this.account(customerId);
-    const activeJobs = this.sql.exec<{ n: number }>("SELECT COUNT(*) AS n FROM active_jobs").one().n;
+    const activeJobs = this.sql
+      .exec<{ n: number }>("SELECT COUNT(*) AS n FROM active_jobs")
+      .one().n;
     return {
       customerId,
       balance: account.balance,

@@ -695,8 +695,15 @@ export class JobScheduler extends DurableObject<Env> {
       if (method === "jobEnded") return gate.jobEnded(start.customerId, start.jobId);
     }
     if (target === "webhooks" && method === "emit") {
+      // A receiver may take 15 s to answer: the job does not wait for it. The
+      // sender object retries each delivery once it has recorded it.
       const [customerId, type, jobId] = args as [string, string, string];
-      return emitJobEnded(this.env, customerId, type, jobId);
+      this.ctx.waitUntil(
+        emitJobEnded(this.env, customerId, type, jobId).catch((err: unknown) =>
+          log("error", "webhook emit failed", { job_id: jobId, error: String(err) }),
+        ),
+      );
+      return;
     }
     throw new Error(`unknown outbox call ${target}.${method}`);
   }
