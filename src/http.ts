@@ -3,8 +3,9 @@
  * The Hono types every route shares, and the one hook that turns a failed
  * zod parse into `VALIDATION_FAILED` naming each failing field.
  */
-import { OpenAPIHono } from "@hono/zod-openapi";
+
 import type { Hook } from "@hono/zod-openapi";
+import { OpenAPIHono } from "@hono/zod-openapi";
 import type { ZodError } from "zod";
 import { ApiError } from "./domain/errors";
 

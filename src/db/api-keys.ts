@@ -2,8 +2,9 @@
  * @module api-keys (db)
  * Issuing an API key: the one place a key is generated and its hash stored.
  */
-import { now } from "../domain/clock";
+
 import { generateApiKey, type Scope } from "../domain/api-keys";
+import { now } from "../domain/clock";
 import { db } from "./client";
 import { apiKeys } from "./schema";
 

@@ -77,8 +77,7 @@ export async function paginate<Row extends Keyed, Out>(options: {
   const hasMore = rows.length > query.limit;
   const pageRows = hasMore ? rows.slice(0, query.limit) : rows;
   const last = pageRows.at(-1);
-  const nextCursor =
-    hasMore && last ? await encodeCursor(secret, scope, last, now()) : null;
+  const nextCursor = hasMore && last ? await encodeCursor(secret, scope, last, now()) : null;
 
   return {
     data: pageRows.map(options.present),

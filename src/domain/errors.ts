@@ -33,7 +33,10 @@ export const ERROR_CODES = {
   NODE_AUTH_REQUIRED: { status: 401, description: "Node bearer secret missing or wrong" },
   NODE_SUSPENDED: { status: 403, description: "The node was suspended by an operator" },
   NODE_NOT_FOUND: { status: 404, description: "Node absent" },
-  ENROLLMENT_TOKEN_INVALID: { status: 401, description: "Enrollment token unknown, used or expired" },
+  ENROLLMENT_TOKEN_INVALID: {
+    status: 401,
+    description: "Enrollment token unknown, used or expired",
+  },
   CUSTOMER_NOT_FOUND: { status: 404, description: "Customer absent" },
   API_KEY_NOT_FOUND: { status: 404, description: "API key absent or not yours" },
   DATASET_NOT_FOUND: { status: 404, description: "Dataset absent or not yours" },

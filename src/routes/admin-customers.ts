@@ -17,7 +17,13 @@ import { DEFAULT_LIMITS, Limits } from "../domain/limits";
 import { gateFor } from "../gate";
 import { router } from "../http";
 import { errors, IdParam, jsonContent } from "../schemas/common";
-import { CustomerSchema, LimitsSchema, NewApiKeySchema, presentApiKey, presentCustomer } from "../schemas/customers";
+import {
+  CustomerSchema,
+  LimitsSchema,
+  NewApiKeySchema,
+  presentApiKey,
+  presentCustomer,
+} from "../schemas/customers";
 
 const CreateCustomer = z.object({
   name: z.string().trim().min(1).max(200),
@@ -88,7 +94,10 @@ export const adminCustomers = router()
       security,
       summary: "List customers",
       request: { query: PageQuery },
-      responses: { 200: jsonContent(pageOf(CustomerSchema), "A page of customers"), ...errors(400, 401) },
+      responses: {
+        200: jsonContent(pageOf(CustomerSchema), "A page of customers"),
+        ...errors(400, 401),
+      },
     }),
     async (c) => {
       const query = c.req.valid("query");
@@ -98,7 +107,12 @@ export const adminCustomers = router()
         query,
         columns: customers,
         fetch: (after, limit) =>
-          db(c.env).select().from(customers).where(after).orderBy(...newestFirst(customers)).limit(limit),
+          db(c.env)
+            .select()
+            .from(customers)
+            .where(after)
+            .orderBy(...newestFirst(customers))
+            .limit(limit),
         present: presentCustomer,
       });
       return c.json(page, 200);
@@ -129,7 +143,11 @@ export const adminCustomers = router()
       },
       responses: {
         201: jsonContent(
-          z.object({ balance: z.number().int(), reserved: z.number().int(), ledger_entry_id: z.string() }),
+          z.object({
+            balance: z.number().int(),
+            reserved: z.number().int(),
+            ledger_entry_id: z.string(),
+          }),
           "The new balance and the ledger entry",
         ),
         ...errors(400, 401, 404),
@@ -142,7 +160,11 @@ export const adminCustomers = router()
 
       const result = await gateFor(c.env, id).grant(id, body.amount, body.description);
       return c.json(
-        { balance: result.balance, reserved: result.reserved, ledger_entry_id: result.ledgerEntryId },
+        {
+          balance: result.balance,
+          reserved: result.reserved,
+          ledger_entry_id: result.ledgerEntryId,
+        },
         201,
       );
     },
@@ -158,7 +180,10 @@ export const adminCustomers = router()
         params: IdParam,
         body: { content: { "application/json": { schema: Limits.partial() } } },
       },
-      responses: { 200: jsonContent(LimitsSchema, "The limits now in force"), ...errors(400, 401, 404) },
+      responses: {
+        200: jsonContent(LimitsSchema, "The limits now in force"),
+        ...errors(400, 401, 404),
+      },
     }),
     async (c) => {
       const { id } = c.req.valid("param");

@@ -33,7 +33,10 @@ export const customerApiKeys = router()
       summary: "List your API keys (never their secret part)",
       middleware: [requireScope("keys:write")] as const,
       request: { query: PageQuery },
-      responses: { 200: jsonContent(pageOf(ApiKeySchema), "A page of keys"), ...errors(400, 401, 403) },
+      responses: {
+        200: jsonContent(pageOf(ApiKeySchema), "A page of keys"),
+        ...errors(400, 401, 403),
+      },
     }),
     async (c) => {
       const { customerId } = c.get("customer");
