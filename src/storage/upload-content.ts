@@ -89,7 +89,11 @@ export async function putPart(
   const limits = { max: length, maxName: "its Content-Length", exact: length };
   const metered = meterBody(bodyOf(request), limits);
   const upload = env.BUCKET.resumeMultipartUpload(row.objectKey, uploadId);
-  const part = await store(metered, (stream) => upload.uploadPart(partNumber, stream));
+  const part = await store(metered, (stream) => upload.uploadPart(partNumber, stream)).catch(
+    (err: unknown) => {
+      throw uploadGone(err) ? missingUpload(kind, uploadId) : err;
+    },
+  );
 
   const sha256 = await metered.sha256();
   return { part_number: part.partNumber, etag: part.etag, size_bytes: length, sha256 };
@@ -115,6 +119,7 @@ export async function completeMultipart(
   try {
     await env.BUCKET.resumeMultipartUpload(row.objectKey, uploadId).complete(ordered);
   } catch (err) {
+    if (uploadGone(err)) throw missingUpload(kind, uploadId);
     const reason = err instanceof Error ? err.message : String(err);
     throw new ApiError(
       "VALIDATION_FAILED",
@@ -144,13 +149,23 @@ function claim(env: Env, kind: UploadKind, row: UploadRow): Promise<UploadRow> {
 
 function assertOpenUpload(kind: UploadKind, row: UploadRow, uploadId: string): void {
   assertUploadable(kind, row);
-  if (row.multipartUploadId !== uploadId) {
-    throw new ApiError(
-      "UPLOAD_NOT_FOUND",
-      `No open multipart upload '${uploadId}' for this ${kind.noun}; ` +
-        "start one with POST .../uploads",
-    );
-  }
+  if (row.multipartUploadId !== uploadId) throw missingUpload(kind, uploadId);
+}
+
+function missingUpload(kind: UploadKind, uploadId: string): ApiError {
+  return new ApiError(
+    "UPLOAD_NOT_FOUND",
+    `No open multipart upload '${uploadId}' for this ${kind.noun}; ` +
+      "start one with POST .../uploads",
+  );
+}
+
+/**
+ * R2 forgets a multipart upload once aborted or after about a week unused, and
+ * says so only in its message, with its error code 10024 (NoSuchUpload).
+ */
+function uploadGone(err: unknown): boolean {
+  return err instanceof Error && err.message.includes("(10024)");
 }
 
 function bodyOf(request: Request): ReadableStream<Uint8Array> {

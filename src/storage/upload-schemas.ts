@@ -23,7 +23,10 @@ import { UPLOADABLE } from "./uploads";
 const Sha256 = z
   .string()
   .regex(/^[0-9a-f]{64}$/, "must be 64 lowercase hexadecimal characters")
-  .openapi({ description: "SHA-256 of the whole file, lowercase hex", example: "e3b0c442…" });
+  .openapi({
+    description: "SHA-256 of the whole file, lowercase hex",
+    example: "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855",
+  });
 
 function createFields(kind: UploadKind) {
   return {

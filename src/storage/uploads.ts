@@ -19,6 +19,7 @@ import { newestFirst, type PageQuery, paginate } from "../db/paginate";
 import { trainingJobs } from "../db/schema";
 import { now } from "../domain/clock";
 import { ApiError, isErrorCode } from "../domain/errors";
+import { log } from "../log";
 import {
   type DatasetRow,
   type PackageRow,
@@ -194,6 +195,14 @@ export async function failUpload(
   const set = { status, failure, multipartUploadId: null };
   await transition(env, kind, row, UPLOADABLE, set, options);
   await env.BUCKET.delete(row.objectKey);
+
+  log("info", "upload failed verification", {
+    kind: kind.name,
+    id: row.id,
+    customer_id: row.customerId,
+    status,
+    code: error.code,
+  });
   throw error;
 }
 

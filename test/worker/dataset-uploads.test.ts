@@ -24,6 +24,11 @@ async function status(id: string): Promise<UploadBody> {
   return (await (await as(alice, `/customer/datasets/${id}`)).json()) as UploadBody;
 }
 
+async function startUpload(base: string): Promise<string> {
+  const response = await post(alice, `${base}/uploads`);
+  return ((await response.json()) as { upload_id: string }).upload_id;
+}
+
 describe("uploading a dataset in one request", () => {
   it("stores the bytes, then finalize makes it ready", async () => {
     const bytes = bytesOf("label,pixels\n7,0 0 0\n");
@@ -190,9 +195,7 @@ describe("uploading a dataset in parts", () => {
   it("fails the dataset when the parts add up to another size", async () => {
     const dataset = await createRecord(alice, "datasets", bytesOf("declared twenty bytes"));
     const base = `/customer/datasets/${dataset.id}`;
-    const { upload_id } = (await (await post(alice, `${base}/uploads`)).json()) as {
-      upload_id: string;
-    };
+    const upload_id = await startUpload(base);
     const part = await putBytes(alice, `${base}/uploads/${upload_id}/parts/1`, bytesOf("fewer"));
     const { etag } = (await part.json()) as { etag: string };
 
@@ -220,12 +223,28 @@ describe("uploading a dataset in parts", () => {
     expect(await errorCode(response)).toBe("UPLOAD_NOT_FOUND");
   });
 
+  it("does not know an upload that R2 has dropped", async () => {
+    const dataset = await createRecord(alice, "datasets", bytesOf("abc"));
+    const base = `/customer/datasets/${dataset.id}`;
+    const upload_id = await startUpload(base);
+    const key = `datasets/${alice.customerId}/${dataset.id}`;
+    await env.BUCKET.resumeMultipartUpload(key, upload_id).abort();
+
+    const part = await putBytes(alice, `${base}/uploads/${upload_id}/parts/1`, bytesOf("abc"));
+    const complete = await as(
+      alice,
+      `${base}/uploads/${upload_id}/complete`,
+      json({ parts: [{ part_number: 1, etag: "etag" }] }),
+    );
+
+    expect(await errorCode(part)).toBe("UPLOAD_NOT_FOUND");
+    expect(await errorCode(complete)).toBe("UPLOAD_NOT_FOUND");
+  });
+
   it("asks for the Content-Length of a part and refuses a part number past 10,000", async () => {
     const dataset = await createRecord(alice, "datasets", bytesOf("abc"));
     const base = `/customer/datasets/${dataset.id}`;
-    const { upload_id } = (await (await post(alice, `${base}/uploads`)).json()) as {
-      upload_id: string;
-    };
+    const upload_id = await startUpload(base);
 
     const unsized = await putBytes(
       alice,
@@ -246,9 +265,7 @@ describe("uploading a dataset in parts", () => {
   it("refuses a part larger than the whole declared file", async () => {
     const dataset = await createRecord(alice, "datasets", bytesOf("abc"));
     const base = `/customer/datasets/${dataset.id}`;
-    const { upload_id } = (await (await post(alice, `${base}/uploads`)).json()) as {
-      upload_id: string;
-    };
+    const upload_id = await startUpload(base);
 
     const response = await putBytes(alice, `${base}/uploads/${upload_id}/parts/1`, bytesOf("abcd"));
 
