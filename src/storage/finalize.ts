@@ -9,6 +9,10 @@
  * Finalize is idempotent in its outcome: a `ready` record answers 200 again,
  * unchanged, and a `failed` or `invalid` one answers the same error again, so
  * a client that lost the first response can simply retry.
+ *
+ * TODO(when datasets past ~10 GiB are finalized in production): hashing runs
+ * in the finalize request, about 1 s of CPU per GiB; raise `limits.cpu_ms` or
+ * move the verification into a Workflow step before the CPU limit bites.
  */
 import { now } from "../domain/clock";
 import { ApiError } from "../domain/errors";
