@@ -14,6 +14,9 @@ export function toApiError(err: unknown): ApiError | undefined {
   if (err instanceof ApiError) return err;
   if (err instanceof HTTPException) {
     if (err.status === 413) return new ApiError("PAYLOAD_TOO_LARGE", err.message);
+    if (err.status === 415) {
+      return new ApiError("UNSUPPORTED_MEDIA_TYPE", "Send the body as application/json");
+    }
     if (err.status === 400) {
       return new ApiError("VALIDATION_FAILED", err.message || "The request body is malformed");
     }

@@ -29,6 +29,7 @@ export const ERROR_CODES = {
   VALIDATION_FAILED: { status: 400, description: "The request is malformed; see details" },
   ROUTE_NOT_FOUND: { status: 404, description: "No such route" },
   METHOD_NOT_ALLOWED: { status: 405, description: "The route does not take this method" },
+  UNSUPPORTED_MEDIA_TYPE: { status: 415, description: "Send the body as application/json" },
   ADMIN_AUTH_REQUIRED: { status: 401, description: "Admin bearer token missing or wrong" },
   NODE_AUTH_REQUIRED: { status: 401, description: "Node bearer secret missing or wrong" },
   NODE_SUSPENDED: { status: 403, description: "The node was suspended by an operator" },

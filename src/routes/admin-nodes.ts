@@ -12,7 +12,7 @@ import { now } from "../domain/clock";
 import { ApiError } from "../domain/errors";
 import { ENROLLMENT_TTL_MS, newEnrollmentToken } from "../domain/nodes";
 import { DEFAULT_NODE_CLEARANCE, Sensitivity } from "../domain/sensitivity";
-import { router, validationError } from "../http";
+import { router } from "../http";
 import { errors, IdParam, iso, jsonContent, Timestamp } from "../schemas/common";
 
 const tags = ["admin"];
@@ -74,21 +74,6 @@ async function withLive(env: Env, row: NodeRow) {
   return presentNode(row, live[row.id]);
 }
 
-/** The body is optional; without one the node gets the default clearance. */
-async function enrollmentClearance(request: Request) {
-  const raw = await request.text();
-  if (!raw.trim()) return DEFAULT_NODE_CLEARANCE;
-  let body: unknown;
-  try {
-    body = JSON.parse(raw);
-  } catch {
-    throw new ApiError("VALIDATION_FAILED", "The request body is not valid JSON");
-  }
-  const parsed = EnrollmentBody.safeParse(body);
-  if (!parsed.success) throw validationError(parsed.error, "json");
-  return parsed.data.clearance;
-}
-
 export const adminNodes = router()
   .openapi(
     createRoute({
@@ -109,7 +94,9 @@ export const adminNodes = router()
       },
     }),
     async (c) => {
-      const clearance = await enrollmentClearance(c.req.raw);
+      // The body is optional: without one the node gets the default clearance.
+      const body = c.req.valid("json") as { clearance?: Sensitivity } | undefined;
+      const clearance = body?.clearance ?? DEFAULT_NODE_CLEARANCE;
       const { token, hash } = await newEnrollmentToken();
       const t = now();
       const expiresAt = t + ENROLLMENT_TTL_MS;

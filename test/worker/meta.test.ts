@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { call, errorCode } from "./helpers";
+import { as, call, createCustomer, errorCode } from "./helpers";
 
 describe("meta routes", () => {
   it("answers health without auth and with a request id", async () => {
@@ -31,5 +31,33 @@ describe("meta routes", () => {
 
     expect(doc.openapi).toBe("3.1.0");
     expect(Object.keys(doc.paths)).toContain("/health");
+  });
+});
+
+describe("malformed requests", () => {
+  it("answers malformed JSON with VALIDATION_FAILED", async () => {
+    const customer = await createCustomer();
+
+    const response = await as(customer, "/customer/api-keys", {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: "{not json",
+    });
+
+    expect(response.status).toBe(400);
+    expect(await errorCode(response)).toBe("VALIDATION_FAILED");
+  });
+
+  it("answers a JSON route called with another content type in the envelope", async () => {
+    const customer = await createCustomer();
+
+    const response = await as(customer, "/customer/api-keys", {
+      method: "POST",
+      headers: { "Content-Type": "text/plain" },
+      body: '{"name":"x"}',
+    });
+
+    expect(response.status).not.toBe(500);
+    expect(["VALIDATION_FAILED", "UNSUPPORTED_MEDIA_TYPE"]).toContain(await errorCode(response));
   });
 });
