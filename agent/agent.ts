@@ -7,6 +7,7 @@
  * started running are handed back, running ones get a grace period to finish
  * and are handed back when it ends.
  */
+import os from "node:os";
 import { fileURLToPath } from "node:url";
 import type {
   Assign,
@@ -40,6 +41,8 @@ export interface AgentOptions {
   gpus(): Promise<Gpu[]>;
   /** The advertised GPU is `--simulate-gpu`: refused unless the server is development. */
   simulatedGpu?: boolean;
+  /** @default os.availableParallelism() */
+  cpuCores?: number;
   freeMemoryMb?: () => number;
   stagesDir?: string;
   backoff?: Partial<Backoff>;
@@ -263,7 +266,7 @@ export class NodeAgent {
         requiredDiskMb: attempt.assign.required_disk_mb,
       }));
       const resources = {
-        cpuCores: (await this.options.capabilities()).cpu_cores,
+        cpuCores: this.options.cpuCores ?? os.availableParallelism(),
         gpus: assign.kind === "gpu" ? await this.options.gpus() : [],
         freeMemoryMb: (this.options.freeMemoryMb ?? freeMemoryMb)(),
         freeDiskMb: await freeDiskMb(this.options.workDir),

@@ -29,7 +29,8 @@ export type ArchiveFormat = "zip" | "tar" | "tar.gz" | null;
 
 /**
  * The path segments of an entry name, checked; throws on anything that could
- * land outside the target. A trailing `/` (a directory) is allowed.
+ * land outside the target. A trailing `/` marks a directory; `./` (the
+ * target itself, as `tar -C dir .` writes it) gives no segment at all.
  */
 export function safeSegments(name: string): string[] {
   if (name === "" || name.includes("\0")) throw new UnsafeArchiveError(`empty or NUL name`);
@@ -40,7 +41,9 @@ export function safeSegments(name: string): string[] {
 
   const segments = name.split("/").filter((segment) => segment !== "" && segment !== ".");
   if (segments.includes("..")) throw new UnsafeArchiveError(`'..' in ${JSON.stringify(name)}`);
-  if (segments.length === 0) throw new UnsafeArchiveError(`no path in ${JSON.stringify(name)}`);
+  if (segments.length === 0 && !name.endsWith("/") && name !== ".") {
+    throw new UnsafeArchiveError(`no path in ${JSON.stringify(name)}`);
+  }
   return segments;
 }
 

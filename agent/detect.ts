@@ -6,8 +6,10 @@
  * makes no sense) is a CPU-only node, never an error.
  */
 import { execFile } from "node:child_process";
-import { statfs } from "node:fs/promises";
+import { constants } from "node:fs";
+import { access, statfs } from "node:fs/promises";
 import os from "node:os";
+import { delimiter, join } from "node:path";
 import { promisify } from "node:util";
 import type { Capabilities, Gpu } from "../src/protocol/messages.ts";
 
@@ -93,6 +95,42 @@ export async function detectPython(command = "python3"): Promise<PythonInfo | nu
     return { executable, version: parsePythonVersion(`Python ${version}`) ?? version };
   } catch {
     return null;
+  }
+}
+
+/** The first `name` on PATH that can be executed, or null. */
+export async function findExecutable(
+  name: string,
+  pathEnv = process.env.PATH ?? "",
+): Promise<string | null> {
+  for (const dir of pathEnv.split(delimiter)) {
+    if (dir === "") continue;
+    const candidate = join(dir, name);
+    try {
+      await access(candidate, constants.X_OK);
+      return candidate;
+    } catch {
+      // Not here; try the next directory.
+    }
+  }
+  return null;
+}
+
+/**
+ * bubblewrap when it is installed and works here: it needs unprivileged user
+ * namespaces, which some kernels and containers forbid, so it is tried once.
+ */
+export async function detectBwrap(): Promise<{ path: string | null; problem?: string }> {
+  const path = await findExecutable("bwrap");
+  if (path === null) return { path: null, problem: "bwrap is not installed" };
+  try {
+    await run(path, ["--unshare-all", "--die-with-parent", "--ro-bind", "/", "/", "true"], {
+      timeout: 10_000,
+    });
+    return { path };
+  } catch (err) {
+    const stderr = String((err as { stderr?: unknown }).stderr ?? "").trim();
+    return { path: null, problem: `bwrap does not work here: ${stderr || (err as Error).message}` };
   }
 }
 

@@ -12,7 +12,6 @@
 import { spawn } from "node:child_process";
 import { createWriteStream } from "node:fs";
 import { open } from "node:fs/promises";
-import type { Readable } from "node:stream";
 import { StringDecoder } from "node:string_decoder";
 import { directoryBytes } from "./workspace.ts";
 
@@ -71,6 +70,7 @@ export async function runUnit(options: RunOptions): Promise<RunResult> {
     stdio: ["ignore", "pipe", "pipe"],
   });
   const pid = child.pid;
+  const closed = new Promise<void>((resolve) => child.once("close", () => resolve()));
 
   let stopped: StopReason | null = null;
   const timers: NodeJS.Timeout[] = [];
@@ -120,7 +120,7 @@ export async function runUnit(options: RunOptions): Promise<RunResult> {
     lines.push(`[gpu-agent] could not start the unit: ${err.message}\n`),
   );
 
-  const [exitCode, signal] = await waitForExit(child, pid, [child.stdout, child.stderr]);
+  const [exitCode, signal] = await waitForExit(child, pid, closed);
   for (const timer of timers) clearTimeout(timer);
   options.signal?.removeEventListener("abort", onAbort);
 
@@ -141,7 +141,7 @@ export async function runUnit(options: RunOptions): Promise<RunResult> {
 async function waitForExit(
   child: ReturnType<typeof spawn>,
   pid: number | undefined,
-  pipes: Readable[],
+  closed: Promise<void>,
 ): Promise<[number | null, string | null]> {
   const exit = await new Promise<[number | null, string | null]>((resolve) => {
     child.once("error", () => resolve([null, null]));
@@ -150,11 +150,11 @@ async function waitForExit(
   if (pid !== undefined) signalGroup(pid, "SIGKILL");
 
   // A process that left the group may still hold a pipe open: do not wait forever.
-  await Promise.race([
-    Promise.all(pipes.map((pipe) => new Promise((resolve) => pipe.once("close", resolve)))),
-    new Promise((resolve) => setTimeout(resolve, 2000).unref()),
-  ]);
-  for (const pipe of pipes) pipe.destroy();
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([closed, new Promise((resolve) => (timer = setTimeout(resolve, 2000)))]);
+  clearTimeout(timer);
+  child.stdout?.destroy();
+  child.stderr?.destroy();
   return exit;
 }
 

@@ -71,6 +71,7 @@ export async function untarFile(
       if (type !== "0" && type !== "\0" && type !== "7") {
         throw new UnsafeArchiveError(`link or special file ${JSON.stringify(name)}`);
       }
+      if (segments.length === 0) throw new UnsafeArchiveError(`a file without a name`);
 
       await mkdir(join(target, ...segments.slice(0, -1)), { recursive: true });
       const out = await createEntryFile(target, segments);

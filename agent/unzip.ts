@@ -81,6 +81,9 @@ function checkEntries(entries: readonly Entry[], limits: ArchiveLimits) {
   const seen = new Set<string>();
   const plan = entries.map((entry) => {
     const segments = safeSegments(entry.filename);
+    if (segments.length === 0 && !entry.directory) {
+      throw new UnsafeArchiveError(`a file without a name`);
+    }
     if (entry.symlink) throw new UnsafeArchiveError(`link ${JSON.stringify(entry.filename)}`);
     if (entry.encrypted) {
       throw new UnsafeArchiveError(`encrypted entry ${JSON.stringify(entry.filename)}`);
