@@ -1,0 +1,104 @@
+/**
+ * @module sdk/errors
+ * What the SDK throws. `ApiError` is an answer from the platform, carrying
+ * its code, status and request id (quote the id when asking for help);
+ * `NetworkError` means no answer arrived; `ChecksumError` means bytes on disk
+ * or in transit are not the ones expected. An aborted call rejects with the
+ * signal's own reason, untouched.
+ */
+import type { ErrorCode } from "./api-types.ts";
+
+export class GpuAgentError extends Error {
+  override name = "GpuAgentError";
+}
+
+export class ApiError extends GpuAgentError {
+  override name = "ApiError";
+  /** The platform's code, such as `RATE_LIMITED`; a string the SDK may not know yet. */
+  readonly code: ErrorCode | (string & {});
+  readonly status: number;
+  readonly requestId: string | null;
+  readonly details: unknown;
+  /** Seconds the platform asked to wait (`Retry-After`), if it did. */
+  readonly retryAfter: number | null;
+
+  constructor(init: {
+    code: string;
+    message: string;
+    status: number;
+    requestId: string | null;
+    details?: unknown;
+    retryAfter?: number | null;
+  }) {
+    const suffix = init.requestId ? ` (request ${init.requestId})` : "";
+    super(`${init.code}: ${init.message}${suffix}`);
+    this.code = init.code;
+    this.status = init.status;
+    this.requestId = init.requestId;
+    this.details = init.details;
+    this.retryAfter = init.retryAfter ?? null;
+  }
+
+  /** Parses an error response; anything not in the envelope becomes `HTTP_<status>`. */
+  static async fromResponse(response: Response): Promise<ApiError> {
+    const requestId = response.headers.get("X-Request-Id");
+    const retryAfter = parseRetryAfter(response.headers.get("Retry-After"));
+    const text = await response.text().catch(() => "");
+    try {
+      const { error } = JSON.parse(text) as {
+        error: { code: string; message: string; request_id?: string; details?: unknown };
+      };
+      if (typeof error?.code === "string") {
+        return new ApiError({
+          code: error.code,
+          message: error.message,
+          status: response.status,
+          requestId: error.request_id ?? requestId,
+          details: error.details,
+          retryAfter,
+        });
+      }
+    } catch {
+      // Not the platform's JSON (a proxy's page, an empty body): described below.
+    }
+    return new ApiError({
+      code: `HTTP_${response.status}`,
+      message: text.slice(0, 200) || response.statusText || "no body",
+      status: response.status,
+      requestId,
+      retryAfter,
+    });
+  }
+}
+
+/** The request never got an answer: DNS, refused or dropped connection, timeout. */
+export class NetworkError extends GpuAgentError {
+  override name = "NetworkError";
+
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+  }
+}
+
+/** Bytes whose size or SHA-256 differ from what was declared or served. */
+export class ChecksumError extends GpuAgentError {
+  override name = "ChecksumError";
+
+  readonly expected: string;
+  readonly actual: string;
+
+  constructor(message: string, expected: string, actual: string) {
+    super(message);
+    this.expected = expected;
+    this.actual = actual;
+  }
+}
+
+/** `Retry-After` as seconds: either a number of seconds or an HTTP date. */
+export function parseRetryAfter(value: string | null, nowMs = Date.now()): number | null {
+  if (value === null || value.trim() === "") return null;
+  const seconds = Number(value);
+  if (Number.isFinite(seconds)) return Math.max(0, seconds);
+  const date = Date.parse(value);
+  return Number.isNaN(date) ? null : Math.max(0, (date - nowMs) / 1000);
+}
