@@ -56,7 +56,7 @@ async function runStage(
 }
 
 const csv = (rows: number) =>
-  ["a,b", ...Array.from({ length: rows }, (_, i) => `${i},"x, ${i}"`)].join("\n") + "\n";
+  `${["a,b", ...Array.from({ length: rows }, (_, i) => `${i},"x, ${i}"`)].join("\n")}\n`;
 
 describe("the prepare stage", () => {
   const prepare = join(STAGES_DIR, "prepare.py");
@@ -174,7 +174,8 @@ describe("the tiny-mlp example", () => {
     await promisify(execFile)(python, [make, join(dir, "a.csv"), "--rows", "50"]);
     await promisify(execFile)(python, [make, join(dir, "b.csv"), "--rows", "50"]);
 
-    const [a, b] = await Promise.all(["a.csv", "b.csv"].map((f) => readFile(join(dir, f), "utf8")));
+    const a = await readFile(join(dir, "a.csv"), "utf8");
+    const b = await readFile(join(dir, "b.csv"), "utf8");
     expect(a).toBe(b);
     expect(a.split("\n")[0]).toBe("x1,x2,x3,y");
   });
