@@ -18,13 +18,13 @@ import type {
 } from "../src/protocol/messages.ts";
 import type { ArchiveLimits } from "./archive.ts";
 import { Attempt } from "./attempt.ts";
-import { fits, type RunningUnit } from "./capacity.ts";
+import { type Fit, fits, type RunningUnit } from "./capacity.ts";
 import type { NodeConfig } from "./config.ts";
 import { type Backoff, Connection } from "./connection.ts";
 import { freeDiskMb, freeMemoryMb, type PythonInfo } from "./detect.ts";
 import { t } from "./i18n.ts";
-import { errorMessage, type Logger } from "./log.ts";
-import { removeState, writeState } from "./state.ts";
+import { errorMessage, type Level, type Logger } from "./log.ts";
+import { attemptState, removeState, writeState } from "./state.ts";
 
 export const STAGES_DIR = fileURLToPath(new URL("./stages/", import.meta.url));
 
@@ -63,6 +63,7 @@ export class NodeAgent {
   private draining = false;
   private assigning: Promise<void> = Promise.resolve();
   private saving: Promise<void> = Promise.resolve();
+  private stopping: Promise<void> | null = null;
   private finish: (code: number) => void = () => {};
 
   constructor(options: AgentOptions) {
@@ -105,30 +106,30 @@ export class NodeAgent {
   /**
    * Leaves gracefully: refuses new work, hands back attempts not yet running,
    * waits up to `graceSeconds` for the rest, hands back what is still left.
+   * A second call (a second Ctrl-C) stops at once.
    */
   async drain(graceSeconds: number): Promise<void> {
     if (this.draining) return this.stop(0);
     this.draining = true;
 
     const early = [...this.attempts.values()].filter((a) => a.phase === "downloading");
-    const waiting = this.attempts.size - early.length;
+    const counts = { waiting: this.attempts.size - early.length, released: early.length };
     this.log(
       "info",
       "draining",
-      { waiting, released: early.length, grace_s: graceSeconds },
-      {
-        key: "draining",
-        params: { waiting, released: early.length, grace: graceSeconds },
-      },
+      { ...counts, grace_s: graceSeconds },
+      t("draining", {
+        ...counts,
+        grace: graceSeconds,
+      }),
     );
     await this.release(early);
 
-    const all = Promise.all([...this.attempts.values()].map((attempt) => attempt.done));
     let timer: NodeJS.Timeout | undefined;
-    await Promise.race([
-      all,
-      new Promise((resolve) => (timer = setTimeout(resolve, graceSeconds * 1000))),
-    ]);
+    const graceOver = new Promise((resolve) => {
+      timer = setTimeout(resolve, graceSeconds * 1000);
+    });
+    await Promise.race([Promise.all([...this.attempts.values()].map((a) => a.done)), graceOver]);
     clearTimeout(timer);
 
     await this.release([...this.attempts.values()]);
@@ -136,13 +137,19 @@ export class NodeAgent {
   }
 
   /** Stops at once: attempts are killed, the connection closed. */
-  async stop(code: number): Promise<void> {
+  stop(code: number): Promise<void> {
+    this.stopping ??= this.shutDown(code);
+    return this.stopping;
+  }
+
+  private async shutDown(code: number): Promise<void> {
     this.draining = true;
     for (const attempt of this.attempts.values()) attempt.stop("the node is stopping");
     await Promise.all([...this.attempts.values()].map((attempt) => attempt.done));
+    await this.saving;
     await this.connection.close();
     await removeState(this.options.workDir).catch(() => {});
-    this.log("info", "stopped", { code }, { key: "stopped", params: {} });
+    this.log("info", "stopped", { code }, t("stopped"));
     this.finish(code);
   }
 
@@ -156,14 +163,12 @@ export class NodeAgent {
   private onWelcome(welcome: Welcome): void {
     // The config said development at registration; the server has the last word.
     if (welcome.environment !== "development" && this.options.simulatedGpu) {
+      const { environment } = welcome;
       this.log(
         "error",
         "simulate_refused",
-        { environment: welcome.environment },
-        {
-          key: "simulate_refused",
-          params: { environment: welcome.environment },
-        },
+        { environment },
+        t("simulate_refused", { environment }),
       );
       void this.stop(1);
       return;
@@ -174,25 +179,17 @@ export class NodeAgent {
   }
 
   private onMessage(message: PlatformMessage): void {
-    switch (message.type) {
-      case "assign":
-        this.assigning = this.assigning.then(() => this.onAssign(message));
-        return;
-      case "cancel":
-        this.stopAttempt(message.attempt_id, `cancelled: ${message.reason}`);
-        return;
-      case "verdict":
-        this.log(message.accepted ? "info" : "warn", "verdict", {
-          attempt_id: message.attempt_id,
-          accepted: message.accepted,
-          reasons: message.reasons,
-        });
-        return;
-      case "error":
-        this.log("warn", "platform_error", { ...message, v: undefined, type: undefined });
-        return;
-      default:
-        return;
+    if (message.type === "assign") {
+      // One at a time: two assigns racing for the last GPU must not both get it.
+      this.assigning = this.assigning.then(() => this.onAssign(message));
+    } else if (message.type === "cancel") {
+      this.stopAttempt(message.attempt_id, `cancelled: ${message.reason}`);
+    } else if (message.type === "verdict") {
+      const { attempt_id, accepted, reasons } = message;
+      this.log(accepted ? "info" : "warn", "verdict", { attempt_id, accepted, reasons });
+    } else if (message.type === "error") {
+      const { code, message: text, attempt_id } = message;
+      this.log("warn", "platform_error", { code, message: text, attempt_id });
     }
   }
 
@@ -205,50 +202,41 @@ export class NodeAgent {
 
     const decision = await this.decide(assign);
     if (!decision.ok) {
-      this.connection.send(
-        { type: "reject", attempt_id: id, reason: decision.reason },
-        {
-          durable: true,
-        },
-      );
+      const { reason } = decision;
+      this.connection.send({ type: "reject", attempt_id: id, reason }, { durable: true });
       this.log(
         "info",
         "unit_rejected",
-        { attempt_id: id, reason: decision.reason },
-        {
-          key: "unit_rejected",
-          params: { attempt: id, reason: decision.reason },
-        },
+        { attempt_id: id, reason },
+        t("unit_rejected", {
+          attempt: id,
+          reason,
+        }),
       );
       return;
     }
 
     this.connection.send({ type: "accept", attempt_id: id }, { durable: true });
-    const attempt = new Attempt(
-      assign,
-      { index: decision.gpuIndex, simulated: this.options.simulatedGpu ?? false },
-      {
-        workDir: this.options.workDir,
-        stagesDir: this.options.stagesDir ?? STAGES_DIR,
-        python: this.options.python!,
-        bwrap: this.options.bwrap,
-        channel: this.connection,
-        logger: this.options.logger,
-        archiveLimits: this.options.archiveLimits,
-        killGraceMs: this.options.killGraceMs,
-        flushIntervalMs: this.options.flushIntervalMs,
-        diskCheckIntervalMs: this.options.diskCheckIntervalMs,
-      },
-    );
+    const { options } = this;
+    const gpu = { index: decision.gpuIndex, simulated: options.simulatedGpu ?? false };
+    const attempt = new Attempt(assign, gpu, {
+      workDir: options.workDir,
+      stagesDir: options.stagesDir ?? STAGES_DIR,
+      python: options.python!,
+      bwrap: options.bwrap,
+      channel: this.connection,
+      logger: options.logger,
+      archiveLimits: options.archiveLimits,
+      killGraceMs: options.killGraceMs,
+      flushIntervalMs: options.flushIntervalMs,
+      diskCheckIntervalMs: options.diskCheckIntervalMs,
+    });
     this.attempts.set(id, attempt);
     this.log(
       "info",
       "unit_accepted",
       { attempt_id: id, job_id: assign.job_id, stage: assign.stage, gpu: decision.gpuIndex },
-      {
-        key: "unit_accepted",
-        params: { attempt: id, stage: assign.stage },
-      },
+      t("unit_accepted", { attempt: id, stage: assign.stage }),
     );
     void this.saveState();
 
@@ -258,7 +246,7 @@ export class NodeAgent {
     });
   }
 
-  private async decide(assign: Assign) {
+  private async decide(assign: Assign): Promise<Fit> {
     try {
       const running: RunningUnit[] = [...this.attempts.values()].map((attempt) => ({
         kind: attempt.assign.kind,
@@ -275,10 +263,7 @@ export class NodeAgent {
       };
       return fits(assign, resources, running);
     } catch (err) {
-      return {
-        ok: false as const,
-        reason: `the node could not check its resources: ${errorMessage(err)}`,
-      };
+      return { ok: false, reason: `the node could not check its resources: ${errorMessage(err)}` };
     }
   }
 
@@ -290,10 +275,10 @@ export class NodeAgent {
       "info",
       "unit_killed",
       { attempt_id: id, reason },
-      {
-        key: "unit_killed",
-        params: { attempt: id, reason },
-      },
+      t("unit_killed", {
+        attempt: id,
+        reason,
+      }),
     );
   }
 
@@ -304,41 +289,23 @@ export class NodeAgent {
 
   /** One write at a time, so an older state never lands after a newer one. */
   private saveState(): Promise<void> {
-    this.saving = this.saving.then(() => this.writeState());
+    this.saving = this.saving.then(() =>
+      writeState(this.options.workDir, {
+        pid: process.pid,
+        node_id: this.options.config.node_id,
+        server: this.options.config.server,
+        connected: this.connection.online,
+        draining: this.draining,
+        sandbox: this.options.bwrap === null ? "none" : "bubblewrap",
+        started_at: this.startedAt,
+        updated_at: new Date().toISOString(),
+        attempts: [...this.attempts.values()].map(attemptState),
+      }).catch(() => {}),
+    );
     return this.saving;
   }
 
-  private async writeState(): Promise<void> {
-    const attempts = [...this.attempts.values()].map((attempt) => ({
-      attempt_id: attempt.id,
-      job_id: attempt.assign.job_id,
-      stage: attempt.assign.stage,
-      shard_index: attempt.assign.shard_index,
-      shard_count: attempt.assign.shard_count,
-      phase: attempt.phase,
-      gpu_index: attempt.gpuIndex,
-      accepted_at: attempt.acceptedAt.toISOString(),
-    }));
-    await writeState(this.options.workDir, {
-      pid: process.pid,
-      node_id: this.options.config.node_id,
-      server: this.options.config.server,
-      connected: this.connection.online,
-      draining: this.draining,
-      sandbox: this.options.bwrap === null ? "none" : "bubblewrap",
-      started_at: this.startedAt,
-      updated_at: new Date().toISOString(),
-      attempts,
-    }).catch(() => {});
-  }
-
-  private log(
-    level: "info" | "warn" | "error",
-    event: string,
-    fields: Record<string, unknown>,
-    message?: { key: Parameters<typeof t>[0]; params: Parameters<typeof t>[1] },
-  ): void {
-    const msg = message ? t(message.key, message.params) : undefined;
+  private log(level: Level, event: string, fields: Record<string, unknown>, msg?: string) {
     this.options.logger.log(level, event, fields, msg);
   }
 }

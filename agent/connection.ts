@@ -11,7 +11,6 @@
  * dropped while offline: the full log is uploaded with the unit anyway.
  * Upload-URL requests are re-sent after a reconnect until answered.
  */
-import { randomUUID } from "node:crypto";
 import WebSocket from "ws";
 import {
   decode,
@@ -23,6 +22,7 @@ import {
 import type { OutgoingMessage, PlatformChannel } from "./channel.ts";
 import { t } from "./i18n.ts";
 import type { Logger } from "./log.ts";
+import { UploadRequests } from "./upload-requests.ts";
 
 type Message = OutgoingMessage;
 
@@ -53,13 +53,6 @@ export interface ConnectionHandlers {
   fatal(status: number): void;
 }
 
-interface PendingUpload {
-  message: Message;
-  generation: number;
-  resolve(url: string): void;
-  reject(err: Error): void;
-}
-
 export class Connection implements PlatformChannel {
   private socket: WebSocket | null = null;
   private welcomed = false;
@@ -71,7 +64,7 @@ export class Connection implements PlatformChannel {
   private outbox: Message[] = [];
   private lastHeard = 0;
   private answersPings = false;
-  private readonly uploads = new Map<string, PendingUpload>();
+  private readonly uploads = new UploadRequests();
   private readonly url: string;
   private readonly secret: string;
   private readonly handlers: ConnectionHandlers;
@@ -121,31 +114,9 @@ export class Connection implements PlatformChannel {
   }
 
   requestUploadUrl(attemptId: string, output: OutputReport, signal?: AbortSignal) {
-    const requestId = randomUUID();
-    const message: Message = {
-      type: "upload_url_request",
-      request_id: requestId,
-      attempt_id: attemptId,
-      output,
-    };
-    return new Promise<string>((resolve, reject) => {
-      const done = () => signal?.removeEventListener("abort", onAbort);
-      const onAbort = () => this.settle(requestId, new Error("the attempt was stopped"));
-      signal?.addEventListener("abort", onAbort);
-      this.uploads.set(requestId, {
-        message,
-        generation: -1,
-        resolve: (url) => {
-          done();
-          resolve(url);
-        },
-        reject: (err) => {
-          done();
-          reject(err);
-        },
-      });
-      this.sendUploadRequests();
-    });
+    const url = this.uploads.add(attemptId, output, signal);
+    this.sendUploadRequests();
+    return url;
   }
 
   /** Stops reconnecting and closes the socket. */
@@ -153,7 +124,7 @@ export class Connection implements PlatformChannel {
     this.closing = true;
     if (this.reconnectTimer) clearTimeout(this.reconnectTimer);
     this.stopHeartbeat();
-    for (const id of this.uploads.keys()) this.settle(id, new Error("the node is stopping"));
+    this.uploads.failAll(new Error("the node is stopping"));
 
     const socket = this.socket;
     if (socket === null || socket.readyState === WebSocket.CLOSED) return;
@@ -225,16 +196,14 @@ export class Connection implements PlatformChannel {
       return;
     }
     if (message.type === "upload_url") {
-      this.uploads.get(message.request_id)?.resolve(message.url);
-      this.uploads.delete(message.request_id);
+      this.uploads.answer(message.request_id, message.url);
       return;
     }
     if (message.type === "error" && message.attempt_id !== undefined) {
-      for (const [id, pending] of this.uploads) {
-        if (attemptOf(pending.message) === message.attempt_id) {
-          this.settle(id, new Error(`${message.code}: ${message.message}`));
-        }
-      }
+      this.uploads.failAttempt(
+        message.attempt_id,
+        new Error(`${message.code}: ${message.message}`),
+      );
     }
     this.handlers.message(message);
   }
@@ -264,16 +233,7 @@ export class Connection implements PlatformChannel {
 
   private sendUploadRequests(): void {
     if (!this.online) return;
-    for (const pending of this.uploads.values()) {
-      if (pending.generation === this.generation) continue;
-      pending.generation = this.generation;
-      this.socket!.send(encode(pending.message));
-    }
-  }
-
-  private settle(requestId: string, err: Error): void {
-    this.uploads.get(requestId)?.reject(err);
-    this.uploads.delete(requestId);
+    this.uploads.flush(this.generation, (message) => this.socket!.send(encode(message)));
   }
 
   /**

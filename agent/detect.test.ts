@@ -70,7 +70,11 @@ describe("hardware detection", () => {
     await writeFile(recorded, await fixture("multi.txt"));
     await writeFile(
       script,
-      `#!/bin/sh\n[ "$1" = "--query-gpu=index,name,memory.total,memory.free" ] || exit 9\ncat ${recorded}\n`,
+      [
+        "#!/bin/sh",
+        '[ "$1" = "--query-gpu=index,name,memory.total,memory.free" ] || exit 9',
+        `cat ${recorded}`,
+      ].join("\n"),
     );
     await chmod(script, 0o755);
 

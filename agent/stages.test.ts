@@ -126,7 +126,7 @@ describe("the package stage", () => {
     await writeFile(join(dir, "logs.txt"), `log of ${name}\n`);
   }
 
-  it("keeps the checkpoint with the lowest final val_loss and merges metrics and logs", async () => {
+  it("keeps the checkpoint with the lowest final val_loss, merges metrics and logs", async () => {
     const { result, read, outputs } = await runStage(pkg, async (ws) => {
       await unit(ws, "sweep#0", [0.9, 0.5]);
       await unit(ws, "sweep#1", [0.8, 0.2]);

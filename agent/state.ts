@@ -7,6 +7,7 @@
  */
 import { readFile, rename, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
+import type { Attempt } from "./attempt.ts";
 
 export const STATE_FILE = "agent-state.json";
 
@@ -31,6 +32,20 @@ export interface AgentState {
   started_at: string;
   updated_at: string;
   attempts: AttemptState[];
+}
+
+export function attemptState(attempt: Attempt): AttemptState {
+  const { assign } = attempt;
+  return {
+    attempt_id: assign.attempt_id,
+    job_id: assign.job_id,
+    stage: assign.stage,
+    shard_index: assign.shard_index,
+    shard_count: assign.shard_count,
+    phase: attempt.phase,
+    gpu_index: attempt.gpuIndex,
+    accepted_at: attempt.acceptedAt.toISOString(),
+  };
 }
 
 export async function writeState(workDir: string, state: AgentState): Promise<void> {

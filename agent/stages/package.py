@@ -38,7 +38,8 @@ def main() -> int:
     checkpoints = []
     if best is not None:
         for name in best["checkpoints"]:
-            shutil.copyfile(os.path.join(input_dir, best["unit"], name), os.path.join(output_dir, name))
+            source = os.path.join(input_dir, best["unit"], name)
+            shutil.copyfile(source, os.path.join(output_dir, name))
             checkpoints.append(name)
         print(f"package: final checkpoint from {best['unit']} ({rule})")
     else:
