@@ -204,7 +204,9 @@ export class GpuAgent {
    */
   async downloadArtifact(artifact: Artifact, options: DownloadOptions): Promise<string> {
     const { signal } = options;
-    const target = (await isDirectory(options.to)) ? join(options.to, safeName(artifact)) : options.to;
+    const target = (await isDirectory(options.to))
+      ? join(options.to, safeName(artifact))
+      : options.to;
     const { download_url } = await this.createDownloadUrl(artifact.job_id, artifact.id, signal);
 
     // The signed URL is the credential: the API key is not sent along.
@@ -258,9 +260,7 @@ export class GpuAgent {
 
   #list<T>(path: string, query: Query, options: ListOptions = {}): AsyncGenerator<T, void> {
     const limit = options.pageSize ?? 100;
-    return items((cursor) =>
-      this.#get<Page<T>>(path, { ...query, limit, cursor }, options.signal),
-    );
+    return items((cursor) => this.#get<Page<T>>(path, { ...query, limit, cursor }, options.signal));
   }
 
   async #delete(kind: UploadKind, id: string, signal?: AbortSignal): Promise<void> {

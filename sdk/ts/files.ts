@@ -4,7 +4,7 @@
  * range as a web stream for an upload body, and writing a download to disk
  * while hashing it, renamed into place only once complete.
  */
-import { createHash, type Hash } from "node:crypto";
+import { createHash, type Hash, randomBytes } from "node:crypto";
 import { createReadStream, createWriteStream } from "node:fs";
 import { rename, rm } from "node:fs/promises";
 import { Readable, Writable } from "node:stream";
@@ -54,7 +54,7 @@ export function fileStream(
 }
 
 /**
- * Writes a response body to `path` through `<path>.part`, hashing it; the
+ * Writes a response body to `path` through `<path>.<random>.part`, hashing it; the
  * file appears under its name only when every byte arrived and, given
  * `expected`, its size and SHA-256 match (else `ChecksumError`, nothing kept).
  */
@@ -63,7 +63,7 @@ export async function writeStream(
   path: string,
   options: { signal?: AbortSignal; expected?: { sha256: string; size: number } } = {},
 ): Promise<{ sha256: string; size: number }> {
-  const partial = `${path}.part`;
+  const partial = `${path}.${randomBytes(4).toString("hex")}.part`;
   const hash = createHash("sha256");
   let size = 0;
   const tap = new TransformStream<Uint8Array, Uint8Array>({

@@ -132,7 +132,9 @@ export class Transport {
     const controller = new AbortController();
     const timeoutMs = this.#options.timeoutMs ?? 60_000;
     const timer = setTimeout(() => controller.abort(new TimeoutSignal()), timeoutMs);
-    const signal = call.signal ? AbortSignal.any([call.signal, controller.signal]) : controller.signal;
+    const signal = call.signal
+      ? AbortSignal.any([call.signal, controller.signal])
+      : controller.signal;
     const init: RequestInit & { duplex?: "half" } = { method: call.method, headers, body, signal };
     if (body instanceof ReadableStream) init.duplex = "half";
 

@@ -135,7 +135,11 @@ async function uploadParts(
         const hash = createHash("sha256");
         const stream = fileStream(path, { start, end }, hash);
         return stream.pipeThrough(
-          new TransformStream({ flush: () => void (sentDigest = hash.digest("hex")) }),
+          new TransformStream({
+            flush: () => {
+              sentDigest = hash.digest("hex");
+            },
+          }),
         );
       },
       idempotent: true,
