@@ -9,6 +9,7 @@ import type { AppEnv } from "../http";
 import { adminCustomers } from "./admin-customers";
 import { adminNodes } from "./admin-nodes";
 import { customerApiKeys } from "./api-keys";
+import { credits } from "./credits";
 import { datasets } from "./datasets";
 import { files } from "./files";
 import { health } from "./health";
@@ -16,6 +17,7 @@ import { nodeRoutes } from "./nodes";
 import { pricing } from "./pricing";
 import { trainingJobRoutes } from "./training-jobs";
 import { trainingPackages } from "./training-packages";
+import { usage } from "./usage";
 import { webhooks } from "./webhooks";
 
 type Router = OpenAPIHono<AppEnv>;
@@ -28,6 +30,8 @@ export const customerRouters: Router[] = [
   trainingPackages,
   trainingJobRoutes,
   pricing,
+  credits,
+  usage,
 ];
 
 /** Mounted under `/api/v1/admin`. */
