@@ -41,7 +41,9 @@ export function fileStream(
   range?: { start: number; end: number },
   hash?: Hash,
 ): ReadableStream<Uint8Array> {
-  const source = Readable.toWeb(createReadStream(path, range)) as ReadableStream<Uint8Array>;
+  const source = Readable.toWeb(
+    createReadStream(path, range),
+  ) as unknown as ReadableStream<Uint8Array>;
   if (!hash) return source;
   return source.pipeThrough(
     new TransformStream<Uint8Array, Uint8Array>({

@@ -100,8 +100,8 @@ describe("TypeScript SDK", () => {
     });
 
     expect(second.status).toBe("queued");
-    expect(retries[0]?.error).toMatchObject({ code: "RATE_LIMITED", status: 429 });
-    expect((retries[0]?.error as ApiError).retryAfter).toBeGreaterThan(0);
+    expect(retries[0]!.error).toMatchObject({ code: "RATE_LIMITED", status: 429 });
+    expect((retries[0]!.error as ApiError).retryAfter).toBeGreaterThan(0);
     await client.cancelTrainingJob(second.id);
   });
 

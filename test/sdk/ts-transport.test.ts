@@ -9,7 +9,7 @@ type Script = (request: Request, attempt: number) => Response | Promise<Response
 
 function scripted(script: Script) {
   const requests: Request[] = [];
-  const fetch = async (input: RequestInfo | URL, init?: RequestInit) => {
+  const fetch = async (input: string | URL | Request, init?: RequestInit) => {
     const request = new Request(input, init);
     requests.push(request);
     return script(request, requests.length);
