@@ -15,7 +15,8 @@ import type { PythonInfo } from "./detect.ts";
 import { t } from "./i18n.ts";
 import { fetchInputs } from "./inputs.ts";
 import { errorMessage, type Logger } from "./log.ts";
-import { type ProgressBatch, type RunResult, runUnit } from "./runner.ts";
+import { fitToFrames, type ProgressBatch, tailWithin } from "./progress.ts";
+import { type RunResult, runUnit } from "./runner.ts";
 import { pythonMounts, unitCommand, unitEnvironment } from "./sandbox.ts";
 import { collectOutputs, MAX_OUTPUTS, putFile } from "./uploads.ts";
 import {
@@ -188,7 +189,9 @@ export class Attempt {
 
   private progress(batch: ProgressBatch): void {
     if (this.stopped) return;
-    this.context.channel.send({ type: "progress", attempt_id: this.id, ...batch });
+    for (const frame of fitToFrames(batch)) {
+      this.context.channel.send({ type: "progress", attempt_id: this.id, ...frame });
+    }
   }
 
   private async report(result: RunResult): Promise<void> {
@@ -270,7 +273,7 @@ export class Attempt {
         attempt_id: this.id,
         reason: reason.slice(0, 2000),
         exit_code: result?.exitCode ?? null,
-        log_tail: result?.logTail ?? [],
+        log_tail: tailWithin(result?.logTail ?? []),
       },
       { durable: true },
     );

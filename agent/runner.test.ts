@@ -3,7 +3,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { detectPython } from "./detect.ts";
-import { type ProgressBatch, type RunOptions, runUnit } from "./runner.ts";
+import type { ProgressBatch } from "./progress.ts";
+import { type RunOptions, runUnit } from "./runner.ts";
 
 let python: string;
 

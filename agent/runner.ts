@@ -11,19 +11,9 @@
  */
 import { spawn } from "node:child_process";
 import { createWriteStream } from "node:fs";
-import { open } from "node:fs/promises";
 import { StringDecoder } from "node:string_decoder";
+import { LineCollector, MetricsTail, type ProgressBatch } from "./progress.ts";
 import { directoryBytes } from "./workspace.ts";
-
-export const MAX_LINE_CHARS = 4000;
-export const LOG_TAIL_LINES = 50;
-const MAX_LINES_PER_BATCH = 500;
-const MAX_METRICS_PER_BATCH = 200;
-
-export interface ProgressBatch {
-  lines: string[];
-  metrics: Record<string, unknown>[];
-}
 
 export interface RunOptions {
   command: string;
@@ -168,101 +158,5 @@ function signalGroup(pid: number, signal: NodeJS.Signals): void {
     process.kill(-pid, signal);
   } catch {
     // The group is already gone.
-  }
-}
-
-/** Splits output into lines, caps their length, batches them and keeps a tail. */
-export class LineCollector {
-  private partial = "";
-  private pending: string[] = [];
-  private dropped = 0;
-  private readonly last: string[] = [];
-
-  push(text: string): void {
-    const parts = (this.partial + text).split(/\r?\n/);
-    this.partial = parts.pop() ?? "";
-    if (this.partial.length > MAX_LINE_CHARS) {
-      parts.push(this.partial);
-      this.partial = "";
-    }
-    for (const line of parts) this.add(line.slice(0, MAX_LINE_CHARS));
-  }
-
-  end(): void {
-    if (this.partial !== "") this.add(this.partial.slice(0, MAX_LINE_CHARS));
-    this.partial = "";
-  }
-
-  /** The lines since the last call; a flood past the batch size is summarised. */
-  take(): string[] {
-    const batch = this.pending;
-    if (this.dropped > 0) {
-      batch.push(`[gpu-agent] ${this.dropped} more lines not streamed; see logs.txt`);
-    }
-    this.pending = [];
-    this.dropped = 0;
-    return batch;
-  }
-
-  tail(): string[] {
-    return [...this.last];
-  }
-
-  private add(line: string): void {
-    if (this.pending.length < MAX_LINES_PER_BATCH - 1) this.pending.push(line);
-    else this.dropped += 1;
-    this.last.push(line);
-    if (this.last.length > LOG_TAIL_LINES) this.last.shift();
-  }
-}
-
-/** Reads lines appended to `metrics.jsonl` since the last call; bad lines are skipped. */
-export class MetricsTail {
-  private offset = 0;
-  private partial = "";
-  private readonly decoder = new StringDecoder("utf8");
-  private readonly path: string | undefined;
-
-  constructor(path: string | undefined) {
-    this.path = path;
-  }
-
-  async take(): Promise<Record<string, unknown>[]> {
-    if (this.path === undefined) return [];
-    let text: string;
-    try {
-      const file = await open(this.path, "r");
-      try {
-        const buffer = Buffer.alloc(256 * 1024);
-        const { bytesRead } = await file.read(buffer, 0, buffer.length, this.offset);
-        this.offset += bytesRead;
-        text = this.decoder.write(buffer.subarray(0, bytesRead));
-      } finally {
-        await file.close();
-      }
-    } catch {
-      return [];
-    }
-
-    const parts = (this.partial + text).split("\n");
-    this.partial = parts.pop() ?? "";
-    const metrics: Record<string, unknown>[] = [];
-    for (const line of parts) {
-      const metric = parseMetric(line);
-      if (metric && metrics.length < MAX_METRICS_PER_BATCH) metrics.push(metric);
-    }
-    return metrics;
-  }
-}
-
-function parseMetric(line: string): Record<string, unknown> | null {
-  if (line.trim() === "" || line.length > 8000) return null;
-  try {
-    const value: unknown = JSON.parse(line);
-    if (typeof value !== "object" || value === null || Array.isArray(value)) return null;
-    const entries = Object.entries(value).filter(([key]) => key.length <= 100);
-    return Object.fromEntries(entries);
-  } catch {
-    return null;
   }
 }
