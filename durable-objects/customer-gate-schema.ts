@@ -23,6 +23,10 @@ CREATE TABLE IF NOT EXISTS idempotency (
   job_id TEXT NOT NULL,
   created_at INTEGER NOT NULL
 );
+CREATE TABLE IF NOT EXISTS ledger_clock (
+  id INTEGER PRIMARY KEY CHECK (id = 1),
+  last_at INTEGER NOT NULL
+);
 CREATE TABLE IF NOT EXISTS charges (
   compute_unit_id TEXT PRIMARY KEY,
   amount INTEGER NOT NULL CHECK (amount >= 0)

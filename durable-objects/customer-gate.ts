@@ -500,7 +500,7 @@ export class CustomerGate extends DurableObject<Env> {
             entry.computeUnitId ?? null,
             entry.dedupeKey,
             entry.description,
-            now(),
+            this.ledgerTime(),
           ],
         },
         {
@@ -510,6 +510,19 @@ export class CustomerGate extends DurableObject<Env> {
       ],
     });
     return id;
+  }
+
+  /**
+   * Ledger entries' times strictly increase, so the ledger lists them in the
+   * order they happened even when several fall in one millisecond.
+   */
+  private ledgerTime(): number {
+    const last =
+      this.sql.exec<{ last_at: number }>("SELECT last_at FROM ledger_clock").toArray()[0]
+        ?.last_at ?? 0;
+    const at = Math.max(now(), last + 1);
+    this.sql.exec("INSERT OR REPLACE INTO ledger_clock (id, last_at) VALUES (1, ?)", at);
+    return at;
   }
 
   private loadedAccount(): AccountRow {

@@ -2,11 +2,8 @@
  * @module usage/ledger
  * Reading the credit ledger: every grant, reservation, release, charge and
  * refund the customer's gate recorded, newest first, a page at a time.
- *
- * TODO(when the gate numbers its ledger entries): order by that number. Two
- * entries of one millisecond (a job's last charge and the release that
- * follows it) now list in id order, not in the order the gate made them;
- * each entry's `balance_after` is right either way.
+ * The gate gives its entries strictly increasing times, so newest first by
+ * time is the order in which it made them.
  */
 import { and, eq } from "drizzle-orm";
 import { db } from "../db/client";

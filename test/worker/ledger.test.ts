@@ -283,3 +283,20 @@ describe("the credit ledger", () => {
     expect(await errorCode(foreign)).toBe("PAGINATION_INVALID_CURSOR");
   });
 });
+
+describe("ledger order", () => {
+  it("lists entries made in one millisecond in the order the gate made them", async () => {
+    const customer = await createCustomer({ credits: 0 });
+    const gate = env.CUSTOMER_GATE.get(env.CUSTOMER_GATE.idFromName(customer.customerId));
+
+    for (const amount of [1, 2, 3, 4, 5]) {
+      await gate.grant(customer.customerId, amount, `grant ${amount}`);
+    }
+    const response = await as(customer, "/customer/credits/ledger?type=grant");
+    const amounts = ((await response.json()) as { data: { amount: number }[] }).data.map(
+      (e) => e.amount,
+    );
+
+    expect(amounts).toEqual([5, 4, 3, 2, 1]);
+  });
+});
