@@ -209,6 +209,28 @@ describe("the node", () => {
     expect(platform.uploads.get("checkpoint.bin")?.body.toString()).toBe("weights");
   });
 
+  it("heartbeats the attempts it runs, which renews their leases", async () => {
+    const control = await controlFiles();
+    const pkg = platform.file("p.zip", await waitingPackage(), "package");
+    platform.send(
+      assignMessage({
+        attempt_id: "att_h",
+        inputs: [pkg],
+        hyperparameters: control.hyperparameters,
+      }),
+    );
+    await platform.until(control.started);
+
+    const beat = await platform.until(() =>
+      platform.messages("heartbeat").find((h) => h.running.includes("att_h")),
+    );
+    await control.go();
+    await platform.until(finished("att_h"));
+
+    expect(beat.running).toEqual(["att_h"]);
+    expect(beat.disk_free_mb).toBeGreaterThan(0);
+  });
+
   it("kills units the platform revoked while the node was away", async () => {
     const control = await controlFiles();
     const pkg = platform.file("p.zip", await waitingPackage(), "package");
