@@ -70,6 +70,11 @@ export type DownloadUrl = ResponseBody<
 >;
 export type UsageSummary = ResponseBody<"/customer/usage/summary", "get">;
 export type UsageDaily = ResponseBody<"/customer/usage/daily", "get">;
+export type LedgerEntry = ListItem<"/customer/credits/ledger">;
+
+/** The item type of a paginated list at `P`. */
+type ListItem<P extends string> =
+  ResponseBody<P, "get"> extends { data: (infer T)[] } ? T : unknown;
 
 /** A page of any list endpoint: `{data, page: {limit, next_cursor, has_more}}`. */
 export interface Page<T> {

@@ -16,6 +16,7 @@ import type {
   Dataset,
   DownloadUrl,
   JobEvent,
+  LedgerEntry,
   ListJobsQuery,
   Page,
   TrainingJob,
@@ -250,6 +251,11 @@ export class GpuAgent {
       signal,
     });
     return response.body ?? new Blob([]).stream();
+  }
+
+  /** Grants, reservations, releases, charges and refunds, newest first. */
+  listCreditsLedger(options?: ListOptions): AsyncGenerator<LedgerEntry, void> {
+    return this.#list("/customer/credits/ledger", {}, options);
   }
 
   // ── Plumbing ──────────────────────────────────────────────────────────

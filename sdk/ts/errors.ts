@@ -21,6 +21,8 @@ export class ApiError extends GpuAgentError {
   readonly details: unknown;
   /** Seconds the platform asked to wait (`Retry-After`), if it did. */
   readonly retryAfter: number | null;
+  /** The platform's own message, without the code and request id around it. */
+  readonly rawMessage: string;
 
   constructor(init: {
     code: string;
@@ -37,6 +39,7 @@ export class ApiError extends GpuAgentError {
     this.requestId = init.requestId;
     this.details = init.details;
     this.retryAfter = init.retryAfter ?? null;
+    this.rawMessage = init.message;
   }
 
   /** Parses an error response; anything not in the envelope becomes `HTTP_<status>`. */

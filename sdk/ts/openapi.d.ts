@@ -2780,6 +2780,270 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/customer/credits/ledger": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The credit ledger, newest first */
+    get: {
+      parameters: {
+        query?: {
+          /** @description Items per page, 1 to 100 */
+          limit?: number;
+          /** @description The `next_cursor` of the previous page */
+          cursor?: string;
+          /** @description Only entries of this type */
+          type?: "grant" | "reservation" | "release" | "charge" | "refund";
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description A page of ledger entries */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              data: components["schemas"]["LedgerEntry"][];
+              page: components["schemas"]["PageInfo"];
+            };
+          };
+        };
+        /** @description Error: IDEMPOTENCY_KEY_INVALID, PAGINATION_INVALID_CURSOR, EXPORT_RANGE_TOO_LARGE, WEBHOOK_INVALID_URL, VALIDATION_FAILED */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Error: CUSTOMER_AUTH_REQUIRED, API_KEY_INVALID, API_KEY_REVOKED, ADMIN_AUTH_REQUIRED, NODE_AUTH_REQUIRED, ENROLLMENT_TOKEN_INVALID */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Error: API_KEY_SCOPE_DENIED, NODE_SUSPENDED, SIGNED_URL_EXPIRED, SIGNED_URL_INVALID */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/customer/usage/summary": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Balance, this UTC month's usage, and jobs by status */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The summary */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["UsageSummary"];
+          };
+        };
+        /** @description Error: CUSTOMER_AUTH_REQUIRED, API_KEY_INVALID, API_KEY_REVOKED, ADMIN_AUTH_REQUIRED, NODE_AUTH_REQUIRED, ENROLLMENT_TOKEN_INVALID */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Error: API_KEY_SCOPE_DENIED, NODE_SUSPENDED, SIGNED_URL_EXPIRED, SIGNED_URL_INVALID */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/customer/usage/daily": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Usage per UTC day, ending today, days without use as zeros */
+    get: {
+      parameters: {
+        query?: {
+          /** @description How many days, 1 to 90 */
+          days?: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description One entry per day, oldest first */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              data: components["schemas"]["UsageDay"][];
+            };
+          };
+        };
+        /** @description Error: IDEMPOTENCY_KEY_INVALID, PAGINATION_INVALID_CURSOR, EXPORT_RANGE_TOO_LARGE, WEBHOOK_INVALID_URL, VALIDATION_FAILED */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Error: CUSTOMER_AUTH_REQUIRED, API_KEY_INVALID, API_KEY_REVOKED, ADMIN_AUTH_REQUIRED, NODE_AUTH_REQUIRED, ENROLLMENT_TOKEN_INVALID */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Error: API_KEY_SCOPE_DENIED, NODE_SUSPENDED, SIGNED_URL_EXPIRED, SIGNED_URL_INVALID */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/customer/usage/export.csv": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Every charged compute unit in a date range, as CSV
+     * @description UTC dates, both included, at most 90 days. Columns: date, job_id, job_name, compute_unit_id, stage, kind, node_id, runtime_seconds, credits, ledger_entry_id. Records end in CRLF and are quoted as RFC 4180 has it. A text cell that begins with =, +, -, @, tab or CR gets a leading apostrophe, so a spreadsheet shows it as text instead of running it as a formula.
+     */
+    get: {
+      parameters: {
+        query: {
+          date_from: string;
+          date_to: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The CSV file, streamed */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "text/csv": string;
+          };
+        };
+        /** @description Error: IDEMPOTENCY_KEY_INVALID, PAGINATION_INVALID_CURSOR, EXPORT_RANGE_TOO_LARGE, WEBHOOK_INVALID_URL, VALIDATION_FAILED */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Error: CUSTOMER_AUTH_REQUIRED, API_KEY_INVALID, API_KEY_REVOKED, ADMIN_AUTH_REQUIRED, NODE_AUTH_REQUIRED, ENROLLMENT_TOKEN_INVALID */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Error: API_KEY_SCOPE_DENIED, NODE_SUSPENDED, SIGNED_URL_EXPIRED, SIGNED_URL_INVALID */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/admin/customers": {
     parameters: {
       query?: never;
@@ -3819,6 +4083,7 @@ export interface components {
           | "VALIDATION_FAILED"
           | "ROUTE_NOT_FOUND"
           | "METHOD_NOT_ALLOWED"
+          | "UNSUPPORTED_MEDIA_TYPE"
           | "ADMIN_AUTH_REQUIRED"
           | "NODE_AUTH_REQUIRED"
           | "NODE_SUSPENDED"
@@ -4247,6 +4512,64 @@ export interface components {
        * @example 2026-12-01T00:00:00Z
        */
       created_at: string;
+    };
+    LedgerEntry: {
+      id: string;
+      /** @enum {string} */
+      object: "ledger_entry";
+      /** @enum {string} */
+      type: "grant" | "reservation" | "release" | "charge" | "refund";
+      /** @description Grants and refunds add to the balance; a charge is negative. A reservation moves credits into `reserved`, a release moves them out; neither changes the balance. */
+      amount: number;
+      balance_after: number;
+      reserved_after: number;
+      job_id: string | null;
+      compute_unit_id: string | null;
+      description: string | null;
+      /**
+       * Format: date-time
+       * @example 2026-12-01T00:00:00Z
+       */
+      created_at: string;
+    };
+    UsageSummary: {
+      /** @enum {string} */
+      object: "usage_summary";
+      balance: number;
+      /** @description Held for running and queued jobs */
+      reserved: number;
+      /** @description balance − reserved */
+      available: number;
+      month: {
+        /** @example 2026-12-01 */
+        start_date: string;
+        credits_charged: number;
+        credits_refunded: number;
+        units_completed: number;
+        units_failed: number;
+        /** @description Runtime of completed units, in seconds */
+        cpu_seconds: number;
+        /** @description Runtime of completed units, in seconds */
+        gpu_seconds: number;
+      };
+      jobs: {
+        queued: number;
+        running: number;
+        completed: number;
+        failed: number;
+        cancelled: number;
+      };
+    };
+    UsageDay: {
+      /** @example 2026-12-01 */
+      date: string;
+      credits_charged: number;
+      units_completed: number;
+      units_failed: number;
+      /** @description Runtime of completed units, in seconds */
+      cpu_seconds: number;
+      /** @description Runtime of completed units, in seconds */
+      gpu_seconds: number;
     };
     Customer: {
       id: string;
