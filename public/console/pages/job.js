@@ -1,0 +1,190 @@
+/**
+ * @module job (page)
+ * One training job, live: its status polled every 5 s until it ends, the DAG
+ * of its compute units, the chosen unit's loss curve and logs, its artifacts
+ * with downloads, and cancel.
+ */
+import { api } from "../lib/api.js";
+import { h, mount } from "../lib/dom.js";
+import { t } from "../lib/i18n.js";
+import { bytes, dateTime, number } from "../lib/format.js";
+import { badge, empty, errorBox, notify, pageHeader } from "../components/feedback.js";
+import { confirmDialog } from "../components/dialogs.js";
+import { dagView } from "../components/dag.js";
+import { unitDetails } from "../components/unit-output.js";
+import { table } from "../components/pager.js";
+
+const POLL_MS = 5000;
+const TERMINAL = ["completed", "failed", "cancelled"];
+
+export function jobPage(el, id) {
+  const base = `/customer/training-jobs/${encodeURIComponent(id)}`;
+  const header = h("div");
+  const summary = h("div", { class: "card" });
+  const dag = h("div", { class: "dag-wrap", tabindex: -1 });
+  const unitPanel = h("div");
+  const artifacts = h("div");
+  const problem = h("div");
+  let selected = null;
+  let timer = null;
+  let stopped = false;
+
+  mount(
+    el,
+    h("a", { href: "#/jobs", class: "back-link" }, `← ${t("nav.jobs")}`),
+    header,
+    problem,
+    summary,
+    h("section", { class: "card" }, h("h2", null, t("jobs.dag")), dag, unitPanel),
+    h("section", { class: "card" }, h("h2", null, t("jobs.artifacts")), artifacts),
+  );
+
+  const cancel = async () => {
+    if (!(await confirmDialog(t("jobs.confirm_cancel"), t("jobs.cancel")))) return;
+    try {
+      await api(`${base}/cancel`, { method: "POST" });
+      notify(t("jobs.cancelled"));
+      refresh();
+    } catch (error) {
+      mount(problem, errorBox(error));
+    }
+  };
+
+  const download = async (artifact, button) => {
+    button.disabled = true;
+    try {
+      const { download_url } = await api(`${base}/artifacts/${artifact.id}/download-url`, { method: "POST" });
+      const link = h("a", { href: download_url, download: artifact.name, class: "sr-only" });
+      document.body.append(link);
+      link.click();
+      link.remove();
+    } catch (error) {
+      mount(problem, errorBox(error));
+    } finally {
+      button.disabled = false;
+    }
+  };
+
+  const drawHeader = (job) => {
+    const active = !TERMINAL.includes(job.status);
+    mount(
+      header,
+      pageHeader(
+        job.name,
+        badge(job.status),
+        active && h("button", { type: "button", class: "btn btn-danger", id: "cancel-job", onClick: cancel }, t("jobs.cancel")),
+      ),
+    );
+  };
+
+  const drawSummary = (job) => {
+    const p = job.progress ?? {};
+    const total = p.total ?? 0;
+    const done = p.completed ?? 0;
+    mount(
+      summary,
+      h("div", { class: "progress-label" }, t("jobs.units_done", { done, total }), active(job) ? ` · ${t("jobs.live")}` : ""),
+      h("progress", { max: Math.max(1, total), value: done, "aria-label": t("jobs.progress") }),
+      h(
+        "dl",
+        { class: "facts" },
+        fact(t("jobs.id"), h("span", { class: "mono small" }, job.id)),
+        fact(t("jobs.dataset"), h("span", { class: "mono small" }, job.dataset_id)),
+        fact(t("jobs.package"), h("span", { class: "mono small" }, job.training_package_id)),
+        fact(t("jobs.sensitivity"), t(`sensitivity.${job.sensitivity}`)),
+        fact(t("jobs.vram"), number(job.required_vram_mb)),
+        fact(t("jobs.runtime"), number(job.max_runtime_seconds)),
+        fact(t("jobs.projected"), number(job.projected_credits)),
+        fact(t("jobs.charged"), number(job.charged_credits)),
+        fact(t("common.created"), dateTime(job.created_at)),
+        fact(t("jobs.finished"), dateTime(job.finished_at)),
+      ),
+      job.error && h("div", { class: "alert alert-error" }, h("code", null, job.error.code), " ", job.error.message),
+    );
+  };
+
+  const drawUnits = async (units) => {
+    if (!selected || !units.some((u) => u.id === selected)) {
+      const pick =
+        units.find((u) => u.kind === "gpu" && u.status !== "blocked") ??
+        units.find((u) => u.kind === "gpu") ??
+        units[0];
+      selected = pick?.id ?? null;
+    }
+    const focused = document.activeElement?.closest?.(".dag-unit")?.dataset.unitId;
+    mount(dag, units.length ? dagView(units, { selected, onSelect: (u) => { selected = u.id; drawUnits(units); } }) : empty(t("jobs.no_units")));
+    if (focused) dag.querySelector(`[data-unit-id="${focused}"]`)?.focus();
+    const unit = units.find((u) => u.id === selected);
+    if (!unit) return mount(unitPanel);
+    let output = null;
+    try {
+      output = await api(`${base}/compute-units/${unit.id}/output`, { query: { lines: 200 } });
+    } catch {
+      output = null;
+    }
+    if (selected === unit.id) mount(unitPanel, unitDetails(unit, output));
+  };
+
+  const drawArtifacts = ({ data }) => {
+    mount(
+      artifacts,
+      data.length
+        ? table(
+            [
+              { label: t("common.name"), cell: (a) => h("span", { class: "mono" }, a.name) },
+              { label: t("jobs.artifact_kind"), cell: (a) => t(`artifact.${a.kind}`) },
+              { label: t("common.size"), cell: (a) => bytes(a.size_bytes), class: "num" },
+              {
+                label: t("common.actions"),
+                cell: (a) => {
+                  const button = h("button", { type: "button", class: "btn btn-small", dataset: { artifact: a.name } }, t("jobs.download"));
+                  button.addEventListener("click", () => download(a, button));
+                  return button;
+                },
+              },
+            ],
+            data,
+            { caption: t("jobs.artifacts") },
+          )
+        : empty(t("jobs.no_artifacts")),
+    );
+  };
+
+  async function refresh() {
+    clearTimeout(timer);
+    try {
+      const [job, units, arts] = await Promise.all([
+        api(base),
+        api(`${base}/compute-units`),
+        api(`${base}/artifacts`, { query: { limit: 100 } }),
+      ]);
+      if (stopped) return;
+      mount(problem);
+      drawHeader(job);
+      drawSummary(job);
+      drawArtifacts(arts);
+      await drawUnits(units.data);
+      if (!stopped && active(job)) timer = setTimeout(refresh, POLL_MS);
+    } catch (error) {
+      if (stopped) return;
+      mount(problem, errorBox(error));
+      if (error.status === 0 || error.status >= 500 || error.status === 429) timer = setTimeout(refresh, POLL_MS);
+      if (error.code === "JOB_NOT_FOUND") mount(header, pageHeader(t("jobs.not_found")));
+    }
+  }
+
+  mount(header, pageHeader(t("common.loading")));
+  refresh();
+  return () => {
+    stopped = true;
+    clearTimeout(timer);
+  };
+}
+
+function active(job) {
+  return !TERMINAL.includes(job.status);
+}
+
+function fact(label, value) {
+  return h("div", null, h("dt", null, label), h("dd", null, value));
+}
