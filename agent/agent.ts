@@ -230,6 +230,7 @@ export class NodeAgent {
       killGraceMs: options.killGraceMs,
       flushIntervalMs: options.flushIntervalMs,
       diskCheckIntervalMs: options.diskCheckIntervalMs,
+      onSpawn: () => void this.saveState(),
     });
     this.attempts.set(id, attempt);
     this.log(

@@ -39,6 +39,8 @@ export interface AttemptContext {
   flushIntervalMs?: number;
   diskCheckIntervalMs?: number;
   keepWorkspace?: boolean;
+  /** Told when the unit's process started (the agent records its pid). */
+  onSpawn?: () => void;
 }
 
 export type Phase = "downloading" | "running" | "uploading" | "done";
@@ -52,6 +54,8 @@ export class Attempt {
   phase: Phase = "downloading";
   /** When the unit's process must be gone, once it runs. */
   deadline: number | null = null;
+  /** The unit's process group, while it runs. */
+  pid: number | null = null;
   readonly done: Promise<void>;
 
   private readonly context: AttemptContext;
@@ -180,6 +184,10 @@ export class Attempt {
       },
       metricsFile: join(workspace.output, "metrics.jsonl"),
       onProgress: (batch) => this.progress(batch),
+      onSpawn: (pid) => {
+        this.pid = pid;
+        this.context.onSpawn?.();
+      },
       signal: this.controller.signal,
       killGraceMs: context.killGraceMs,
       flushIntervalMs: context.flushIntervalMs,

@@ -177,6 +177,7 @@ describe("gpu-agent-node status", () => {
           phase: "running",
           gpu_index: null,
           accepted_at: "2025-01-01T00:00:01.000Z",
+          pid: null,
         },
       ],
     });

@@ -31,7 +31,7 @@ import {
 import { type Lang, parseLang, setLang, t } from "./i18n.ts";
 import { createLogger, errorMessage, type LogFormat } from "./log.ts";
 import { RegisterError, register } from "./register.ts";
-import { readLiveState } from "./state.ts";
+import { readLiveState, reclaimWorkDir } from "./state.ts";
 
 const HELP_EN = `Usage: gpu-agent-node <command> [options]
 
@@ -161,6 +161,8 @@ async function runCommand(args: string[]): Promise<number> {
   }
 
   const workDir = await ensureWorkDir(values["work-dir"]);
+  const orphans = await reclaimWorkDir(workDir);
+  if (orphans.length > 0) logger.log("warn", "orphans_killed", { attempt_ids: orphans });
   const python = await detectPython();
   if (python === null) {
     console.error(t("no_python"));

@@ -26,6 +26,8 @@ export interface RunOptions {
   disk?: { dir: string; baselineBytes: number; limitBytes: number };
   metricsFile?: string;
   onProgress?: (batch: ProgressBatch) => void;
+  /** Told the process id (= its process group id) once it started. */
+  onSpawn?: (pid: number) => void;
   /** Aborting stops the unit as cancelled. */
   signal?: AbortSignal;
   /** @default 500 */
@@ -60,6 +62,7 @@ export async function runUnit(options: RunOptions): Promise<RunResult> {
     stdio: ["ignore", "pipe", "pipe"],
   });
   const pid = child.pid;
+  if (pid !== undefined) options.onSpawn?.(pid);
   const closed = new Promise<void>((resolve) => child.once("close", () => resolve()));
 
   let stopped: StopReason | null = null;

@@ -20,6 +20,8 @@ export interface AttemptState {
   phase: string;
   gpu_index: number | null;
   accepted_at: string;
+  /** The unit's process group while it runs. */
+  pid: number | null;
 }
 
 export interface AgentState {
@@ -45,6 +47,7 @@ export function attemptState(attempt: Attempt): AttemptState {
     phase: attempt.phase,
     gpu_index: attempt.gpuIndex,
     accepted_at: attempt.acceptedAt.toISOString(),
+    pid: attempt.pid,
   };
 }
 
@@ -61,13 +64,48 @@ export async function removeState(workDir: string): Promise<void> {
 
 /** The state of a live agent, or null when none runs (no file, or its process is gone). */
 export async function readLiveState(workDir: string): Promise<AgentState | null> {
-  let state: AgentState;
+  const state = await readState(workDir);
+  return state !== null && processAlive(state.pid) ? state : null;
+}
+
+/**
+ * Prepares a work dir for a new agent. Refuses one that a live agent uses.
+ * Units that a crashed agent left behind are killed: a unit runs in its own
+ * process group, which outlives the agent unless bubblewrap ties it to it.
+ * A group is killed only if its process still carries that attempt's id in
+ * its environment, so a recycled pid is never hit. Returns the attempt ids
+ * it killed.
+ */
+export async function reclaimWorkDir(workDir: string): Promise<string[]> {
+  const previous = await readState(workDir);
+  if (previous !== null && previous.pid !== process.pid && processAlive(previous.pid)) {
+    throw new Error(`another agent (pid ${previous.pid}) is using ${workDir}`);
+  }
+
+  const killed: string[] = [];
+  for (const attempt of previous?.attempts ?? []) {
+    if (attempt.pid === null || attempt.pid === undefined) continue;
+    const environ = await readFile(`/proc/${attempt.pid}/environ`, "utf8").catch(() => "");
+    if (!environ.split("\0").includes(`GPU_AGENT_ATTEMPT_ID=${attempt.attempt_id}`)) continue;
+    try {
+      process.kill(-attempt.pid, "SIGKILL");
+      killed.push(attempt.attempt_id);
+    } catch {
+      // Gone in the meantime.
+    }
+  }
+  await rm(join(workDir, "attempts"), { recursive: true, force: true });
+  await removeState(workDir);
+  return killed;
+}
+
+async function readState(workDir: string): Promise<AgentState | null> {
   try {
-    state = JSON.parse(await readFile(join(workDir, STATE_FILE), "utf8")) as AgentState;
+    const state = JSON.parse(await readFile(join(workDir, STATE_FILE), "utf8")) as AgentState;
+    return typeof state.pid === "number" ? state : null;
   } catch {
     return null;
   }
-  return typeof state.pid === "number" && processAlive(state.pid) ? state : null;
 }
 
 function processAlive(pid: number): boolean {
