@@ -209,6 +209,30 @@ describe("the node", () => {
     expect(platform.uploads.get("checkpoint.bin")?.body.toString()).toBe("weights");
   });
 
+  it("sends a completion again after a reconnect until its verdict arrives", async () => {
+    const pkg = await scriptPackage("print('quick')\n");
+    platform.verdicts = false;
+    platform.send(
+      assignMessage({ attempt_id: "att_q", inputs: [platform.file("p.zip", pkg, "package")] }),
+    );
+    await platform.until(finished("att_q"));
+
+    platform.verdicts = true;
+    platform.drop();
+    const hello = await platform.until(() => platform.messages("hello")[1]);
+    await platform.until(() => platform.messages("complete").length === 2);
+    const sent = platform.received.length;
+    await platform.until(() =>
+      platform.received.slice(sent).find((m) => m.type === "heartbeat" && m.running.length === 0),
+    );
+    platform.drop();
+    const third = await platform.until(() => platform.messages("hello")[2]);
+
+    expect(hello.running).toEqual(["att_q"]);
+    expect(platform.messages("complete")[1]).toEqual(platform.messages("complete")[0]);
+    expect(third.running).toEqual([]);
+  });
+
   it("heartbeats the attempts it runs, which renews their leases", async () => {
     const control = await controlFiles();
     const pkg = platform.file("p.zip", await waitingPackage(), "package");

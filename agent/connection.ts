@@ -26,6 +26,8 @@ import { UploadRequests } from "./upload-requests.ts";
 
 type Message = OutgoingMessage;
 
+const UNCONFIRMED_TTL_MS = 15 * 60 * 1000;
+
 export interface Backoff {
   /** @default 1000 */
   baseMs: number;
@@ -62,6 +64,7 @@ export class Connection implements PlatformChannel {
   private reconnectTimer: NodeJS.Timeout | null = null;
   private heartbeatTimer: NodeJS.Timeout | null = null;
   private outbox: Message[] = [];
+  private readonly unconfirmed = new Map<string, { message: Message; since: number }>();
   private lastHeard = 0;
   private answersPings = false;
   private readonly uploads = new UploadRequests();
@@ -95,15 +98,19 @@ export class Connection implements PlatformChannel {
   }
 
   send(message: Message, options: { durable?: boolean } = {}): void {
+    if (message.type === "complete") {
+      this.unconfirmed.set(message.attempt_id, { message, since: Date.now() });
+    }
     if (this.online) this.socket!.send(encode(message));
     else if (options.durable) this.outbox.push(message);
   }
 
-  /** Attempts whose `complete` or `fail` waits in the outbox. */
+  /** Attempts whose `complete` or `fail` waits in the outbox, or whose verdict has not come. */
   undeliveredAttempts(): string[] {
-    return this.outbox.flatMap((message) =>
+    const queued = this.outbox.flatMap((message) =>
       message.type === "complete" || message.type === "fail" ? [message.attempt_id] : [],
     );
+    return [...new Set([...queued, ...this.unconfirmed.keys()])];
   }
 
   /** Sends now if online and resolves once written; false when offline. */
@@ -195,6 +202,7 @@ export class Connection implements PlatformChannel {
       this.onWelcome(message);
       return;
     }
+    if (message.type === "verdict") this.unconfirmed.delete(message.attempt_id);
     if (message.type === "upload_url") {
       this.uploads.answer(message.request_id, message.url);
       return;
@@ -227,8 +235,26 @@ export class Connection implements PlatformChannel {
       const attempt = attemptOf(message);
       if (attempt === undefined || !revoked.has(attempt)) this.send(message, { durable: true });
     }
+    this.resendUnconfirmed(revoked, queued);
     this.sendUploadRequests();
     this.startHeartbeat(welcome.heartbeat_interval_ms);
+  }
+
+  /**
+   * A `complete` written to a socket that then died may never have arrived:
+   * until its verdict comes, it is sent again after each reconnect (the
+   * platform treats a repeated completion of one attempt as the same one).
+   * One the platform revoked, or left unanswered for 15 minutes, is dropped.
+   */
+  private resendUnconfirmed(revoked: ReadonlySet<string>, justSent: readonly Message[]): void {
+    const sent = new Set(justSent.map(attemptOf));
+    for (const [attemptId, { message, since }] of this.unconfirmed) {
+      if (revoked.has(attemptId) || Date.now() - since > UNCONFIRMED_TTL_MS) {
+        this.unconfirmed.delete(attemptId);
+      } else if (!sent.has(attemptId)) {
+        this.socket!.send(encode(message));
+      }
+    }
   }
 
   private sendUploadRequests(): void {

@@ -42,6 +42,8 @@ export class FakePlatform {
   refuseWith: number | null = null;
   heartbeatIntervalMs = 200;
   environment: "development" | "production" = "development";
+  /** Answer `complete` with a verdict (off: the verdict is "lost"). */
+  verdicts = true;
   socket: WebSocket | null = null;
 
   private readonly files = new Map<string, Buffer>();
@@ -158,7 +160,7 @@ export class FakePlatform {
         url: `${this.url}/uploads/${message.request_id}`,
         expires_at: new Date(Date.now() + 900_000).toISOString(),
       });
-    } else if (message.type === "complete") {
+    } else if (message.type === "complete" && this.verdicts) {
       reply({ type: "verdict", attempt_id: message.attempt_id, accepted: true, reasons: [] });
     }
   }
