@@ -124,6 +124,13 @@ export const nodeRoutes = router()
         [NODE_HEADERS.origin]: settings(c.env).PUBLIC_URL ?? new URL(c.req.url).origin,
       });
       const pool = c.env.NODE_POOL.get(c.env.NODE_POOL.idFromName("default"));
-      return pool.fetch(new Request("https://pool.internal/connect", { headers }));
+      const upgraded = await pool.fetch(new Request("https://pool.internal/connect", { headers }));
+      // A response from another object has immutable headers; rewrap it so the
+      // middleware can still add its own (X-Request-Id) to the 101.
+      return new Response(upgraded.body, {
+        status: upgraded.status,
+        headers: upgraded.headers,
+        webSocket: upgraded.webSocket,
+      });
     },
   );
