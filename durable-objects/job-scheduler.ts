@@ -47,6 +47,8 @@ type Failure = "failed" | "rejected" | "verification_failed";
 export class JobScheduler extends DurableObject<Env> {
   private readonly store: SchedulerStore;
   private readonly outbox: Outbox;
+  /** True while `settle` delivers the outbox (in memory: a delivery ends with its instance). */
+  private delivering = false;
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
@@ -664,7 +666,22 @@ export class JobScheduler extends DurableObject<Env> {
   /** Mirrors units and job to D1, delivers the outbox and re-arms the alarm. */
   private async settle(): Promise<void> {
     this.mirror();
-    const delivered = await this.outbox.flush();
+    if (this.delivering) {
+      // A call that arrives while this object's delivery is in flight may come
+      // from the very object that delivery waits on (the pool asks for an
+      // assignment while it serves our `offer`): waiting would deadlock. The
+      // running flush goes round again for what this call recorded, and the
+      // settle that started it re-arms the alarm afterwards.
+      void this.outbox.flush();
+      return;
+    }
+    this.delivering = true;
+    let delivered: boolean;
+    try {
+      delivered = await this.outbox.flush();
+    } finally {
+      this.delivering = false;
+    }
     await this.rearm(delivered ? null : now() + OUTBOX_RETRY_MS);
   }
 
