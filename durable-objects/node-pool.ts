@@ -329,6 +329,8 @@ export class NodePool extends DurableObject<Env> {
 
   async setClearance(nodeId: string, clearance: Sensitivity): Promise<void> {
     this.sql.exec("UPDATE nodes SET clearance = ? WHERE node_id = ?", level(clearance), nodeId);
+    // Units waiting for a node with this clearance may go to it now.
+    await this.fillNode(nodeId);
   }
 
   /** Live state for the operators' node list. */
