@@ -267,7 +267,9 @@ export function decode<S extends z.ZodType>(
   schema: S,
   frame: string | ArrayBuffer,
 ): Decoded<z.infer<S>> {
-  const size = typeof frame === "string" ? frame.length : frame.byteLength;
+  // A string's length counts UTF-16 units; the limit is on the bytes sent.
+  const size =
+    typeof frame === "string" ? new TextEncoder().encode(frame).byteLength : frame.byteLength;
   if (size > MAX_MESSAGE_BYTES) {
     return {
       ok: false,
