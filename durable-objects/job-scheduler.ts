@@ -31,7 +31,7 @@ import {
   jobStatement,
   unitStatement,
 } from "./scheduler/mirror";
-import { SchedulerStore, TERMINAL_UNIT, type UnitRow } from "./scheduler/store";
+import { type AttemptRow, SchedulerStore, TERMINAL_UNIT, type UnitRow } from "./scheduler/store";
 import { COMPLETION_GRACE_MS, verifyAttempt } from "./scheduler/verify";
 
 export const MAX_ATTEMPTS = 3;
@@ -47,6 +47,8 @@ type Failure = "failed" | "rejected" | "verification_failed";
 export class JobScheduler extends DurableObject<Env> {
   private readonly store: SchedulerStore;
   private readonly outbox: Outbox;
+  /** Verdicts being reached, by attempt, so a repeated report waits for the same one. */
+  private readonly verifications = new Map<string, Promise<VerdictReply>>();
   /** True while `settle` delivers the outbox (in memory: a delivery ends with its instance). */
   private delivering = false;
 
@@ -244,9 +246,26 @@ export class JobScheduler extends DurableObject<Env> {
     const attempt = this.ownedAttempt(report.attemptId, nodeId);
     if (!attempt) return { accepted: false, reasons: ["unknown attempt"] };
     if (attempt.status === "succeeded") return { accepted: true, reasons: ["already verified"] };
+    // A report repeated while the first is being verified gets the first's verdict.
+    const verifying = this.verifications.get(attempt.id);
+    if (verifying) return verifying;
     if (attempt.status !== "running") {
       return { accepted: false, reasons: [`the attempt is ${attempt.outcome ?? attempt.status}`] };
     }
+    const verdict = this.verifyCompletion(nodeId, attempt, report);
+    this.verifications.set(attempt.id, verdict);
+    try {
+      return await verdict;
+    } finally {
+      this.verifications.delete(attempt.id);
+    }
+  }
+
+  private async verifyCompletion(
+    nodeId: string,
+    attempt: AttemptRow,
+    report: CompleteReport,
+  ): Promise<VerdictReply> {
     const unit = this.store.unit(attempt.unit_id)!;
     const start = this.startOf();
     const t = now();

@@ -259,7 +259,9 @@ export class NodePool extends DurableObject<Env> {
       runtimeSeconds: message.runtime_seconds,
       outputs: message.outputs,
     });
-    if (row) {
+    // Only the call that still holds the attempt frees and scores it: a report
+    // sent twice at once counts once.
+    if (row && this.attemptOf(nodeId, row.attempt_id)) {
       this.freeAttempt(row.attempt_id);
       if (verdict.accepted) this.adjustReliability(nodeId, 1, true);
       else this.adjustReliability(nodeId, 0.7, false);
