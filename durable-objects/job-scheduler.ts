@@ -150,7 +150,9 @@ export class JobScheduler extends DurableObject<Env> {
 
   async accepted(attemptId: string, nodeId: string): Promise<boolean> {
     const attempt = this.ownedAttempt(attemptId, nodeId);
-    if (!attempt || attempt.status !== "assigned") return false;
+    // A repeated accept (an agent resending after a reconnect) is the same acceptance.
+    if (attempt?.status === "running" || attempt?.status === "verifying") return true;
+    if (attempt?.status !== "assigned") return false;
     const t = now();
 
     this.store.setAttempt(attemptId, { status: "running", accepted_at: t });
