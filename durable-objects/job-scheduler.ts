@@ -163,11 +163,13 @@ export class JobScheduler extends DurableObject<Env> {
     return true;
   }
 
-  async rejected(attemptId: string, nodeId: string, reason: string): Promise<void> {
+  /** The node declined an assignment; false when it had already accepted it. */
+  async rejected(attemptId: string, nodeId: string, reason: string): Promise<boolean> {
     const attempt = this.ownedAttempt(attemptId, nodeId);
-    if (!attempt || attempt.status !== "assigned") return;
+    if (!attempt || attempt.status !== "assigned") return false;
     this.attemptFailed(attemptId, "rejected", `Node declined: ${reason}`);
     await this.settle();
+    return true;
   }
 
   async failed(attemptId: string, nodeId: string, reason: string, logTail: string[]) {

@@ -152,9 +152,23 @@ export class NodePool extends DurableObject<Env> {
       case "reject": {
         const row = this.attemptOf(nodeId, message.attempt_id, ws);
         if (!row) return;
+        const declined = await this.scheduler(row.job_id).rejected(
+          row.attempt_id,
+          nodeId,
+          message.reason,
+        );
+        // Once accepted, a unit is given up with `fail`; the lease stays as it is.
+        if (!declined) {
+          this.send(ws, {
+            type: "error",
+            code: "OUT_OF_ORDER",
+            message: "the attempt was already accepted; send fail to give it up",
+            attempt_id: row.attempt_id,
+          });
+          return;
+        }
         this.freeAttempt(row.attempt_id);
         this.adjustReliability(nodeId, 0.97, false);
-        await this.scheduler(row.job_id).rejected(row.attempt_id, nodeId, message.reason);
         return this.fillNode(nodeId);
       }
       case "progress": {
