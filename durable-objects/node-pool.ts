@@ -265,7 +265,7 @@ export class NodePool extends DurableObject<Env> {
     const row = this.attemptOf(nodeId, message.attempt_id);
     // A replayed completion of an attempt the pool already let go still gets
     // its verdict from the scheduler, which answers without charging again.
-    const jobId = row?.job_id ?? (await this.jobOfFinished(message.attempt_id));
+    const jobId = row?.job_id ?? (await this.jobOfFinished(nodeId, message.attempt_id));
     if (!jobId) return this.unknownAttempt(ws, message.attempt_id);
 
     const verdict = await this.scheduler(jobId).completed(nodeId, {
@@ -704,9 +704,12 @@ export class NodePool extends DurableObject<Env> {
     return row;
   }
 
-  private async jobOfFinished(attemptId: string): Promise<string | undefined> {
-    const row = await this.env.DB.prepare("SELECT job_id FROM unit_attempts WHERE id = ?")
-      .bind(attemptId)
+  /** The job of an attempt this node ran and the pool already let go. */
+  private async jobOfFinished(nodeId: string, attemptId: string): Promise<string | undefined> {
+    const row = await this.env.DB.prepare(
+      "SELECT job_id FROM unit_attempts WHERE id = ? AND node_id = ?",
+    )
+      .bind(attemptId, nodeId)
       .first<{ job_id: string }>();
     return row?.job_id;
   }
