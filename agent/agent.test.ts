@@ -89,6 +89,28 @@ describe("the node", () => {
     expect(existsSync(join(workDir, "attempts", "att_train"))).toBe(false);
   });
 
+  it("runs one shard of the example sweep with the hyperparameters of its index", async () => {
+    const dataset = platform.file("dataset.csv", await tinyDataset(60), "dataset");
+    const dirs = [join(EXAMPLES, "tiny-mlp", "package"), join(EXAMPLES, "tiny-mlp-sweep")];
+    const pkg = platform.file("sweep.zip", await zipPackage(dirs), "package");
+    platform.send(
+      assignMessage({
+        attempt_id: "att_sweep",
+        stage: "sweep",
+        entrypoint: "sweep.py",
+        shard_index: 2,
+        shard_count: 4,
+        inputs: [dataset, pkg],
+        hyperparameters: { epochs: 2 },
+      }),
+    );
+
+    await platform.until(() => platform.messages("complete")[0]);
+
+    const checkpoint = JSON.parse(String(platform.uploads.get("checkpoint.json")?.body));
+    expect(checkpoint.hyperparameters).toMatchObject({ epochs: 2, lr: 0.05, hidden: 16 });
+  });
+
   it("runs the platform's prepare stage from its own script", async () => {
     const dataset = platform.file("dataset.csv", await tinyDataset(50), "dataset");
     platform.send(
