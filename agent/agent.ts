@@ -123,7 +123,7 @@ export class NodeAgent {
         grace: graceSeconds,
       }),
     );
-    await this.release(early);
+    await this.release(early, true);
 
     let timer: NodeJS.Timeout | undefined;
     const graceOver = new Promise((resolve) => {
@@ -132,7 +132,7 @@ export class NodeAgent {
     await Promise.race([Promise.all([...this.attempts.values()].map((a) => a.done)), graceOver]);
     clearTimeout(timer);
 
-    await this.release([...this.attempts.values()]);
+    await this.release([...this.attempts.values()], false);
     await this.stop(0);
   }
 
@@ -153,10 +153,13 @@ export class NodeAgent {
     this.finish(code);
   }
 
-  private async release(attempts: Attempt[]): Promise<void> {
+  /** Stops `attempts` and hands them back; `announce` sends `drain` even for none. */
+  private async release(attempts: Attempt[], announce: boolean): Promise<void> {
     const live = attempts.filter((attempt) => this.attempts.has(attempt.id));
     for (const attempt of live) attempt.stop("handed back: the node is shutting down");
-    await this.connection.sendNow({ type: "drain", release: live.map((a) => a.id) });
+    if (announce || live.length > 0) {
+      await this.connection.sendNow({ type: "drain", release: live.map((a) => a.id) });
+    }
     await Promise.all(live.map((attempt) => attempt.done));
   }
 
