@@ -1,0 +1,330 @@
+"""``Client``: datasets and training packages (streamed upload with digest,
+single PUT or multipart), training jobs (create with an Idempotency-Key, read,
+list, wait, cancel), artifacts (list, verified download) and usage.
+
+Every list method is a generator that fetches page after page as it is
+consumed; the resources are the JSON objects the API documents in its OpenAPI
+document (``GET /api/v1/openapi.json``), as dictionaries.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+import time
+import uuid
+from typing import Any, Callable, Iterator, Mapping
+
+from ._files import FileSlice, hash_file, write_stream
+from ._http import DEFAULT_BASE_URL, Opener, RetryInfo, Transport
+from .errors import ChecksumError, WaitCancelled
+
+Resource = dict[str, Any]
+Progress = Callable[[int, int], None]
+
+TERMINAL_JOB_STATUSES = frozenset({"completed", "failed", "cancelled"})
+DEFAULT_PART_BYTES = 64 * 1024 * 1024
+SINGLE_PUT_BYTES = 100 * 1024 * 1024
+
+
+def _q(segment: str) -> str:
+    from urllib.parse import quote
+
+    return quote(segment, safe="")
+
+
+class Client:
+    """A customer's client of the GPU-Agent API.
+
+    >>> client = Client(api_key=os.environ["GPU_AGENT_API_KEY"])  # doctest: +SKIP
+    """
+
+    def __init__(
+        self,
+        api_key: str | None = None,
+        base_url: str | None = None,
+        *,
+        max_retries: int = 4,
+        retry_base_delay: float = 0.5,
+        max_retry_delay: float = 30.0,
+        timeout: float = 60.0,
+        opener: Opener | None = None,
+        on_retry: Callable[[RetryInfo], None] | None = None,
+    ) -> None:
+        """``api_key`` and ``base_url`` default to ``GPU_AGENT_API_KEY`` and
+        ``GPU_AGENT_BASE_URL``. ``opener`` replaces ``urllib.request.urlopen``."""
+        self.transport = Transport(
+            api_key or os.environ.get("GPU_AGENT_API_KEY", ""),
+            base_url or os.environ.get("GPU_AGENT_BASE_URL") or DEFAULT_BASE_URL,
+            max_retries=max_retries,
+            retry_base_delay=retry_base_delay,
+            max_retry_delay=max_retry_delay,
+            timeout=timeout,
+            opener=opener,
+            on_retry=on_retry,
+        )
+
+    # ── Datasets and training packages ──────────────────────────────────
+
+    def upload_dataset(self, path: str | os.PathLike[str], **options: Any) -> Resource:
+        """Streams a file up as a dataset and answers it ``ready`` (see :meth:`_upload`)."""
+        return self._upload("datasets", path, **options)
+
+    def upload_training_package(self, path: str | os.PathLike[str], **options: Any) -> Resource:
+        """Streams a zip up as a training package; the platform validates it at finalize."""
+        return self._upload("training-packages", path, **options)
+
+    def get_dataset(self, dataset_id: str) -> Resource:
+        return self._get(f"/customer/datasets/{_q(dataset_id)}")
+
+    def get_training_package(self, package_id: str) -> Resource:
+        return self._get(f"/customer/training-packages/{_q(package_id)}")
+
+    def list_datasets(self, page_size: int = 100) -> Iterator[Resource]:
+        return self._list("/customer/datasets", {}, page_size)
+
+    def list_training_packages(self, page_size: int = 100) -> Iterator[Resource]:
+        return self._list("/customer/training-packages", {}, page_size)
+
+    def delete_dataset(self, dataset_id: str) -> None:
+        self.transport.json("DELETE", f"/customer/datasets/{_q(dataset_id)}", idempotent=True)
+
+    def delete_training_package(self, package_id: str) -> None:
+        path = f"/customer/training-packages/{_q(package_id)}"
+        self.transport.json("DELETE", path, idempotent=True)
+
+    def _upload(
+        self,
+        kind: str,
+        path: str | os.PathLike[str],
+        *,
+        name: str | None = None,
+        description: str | None = None,
+        format: str | None = None,
+        multipart_threshold: int | None = None,
+        part_size: int | None = None,
+        on_progress: Progress | None = None,
+    ) -> Resource:
+        """Hash, create ``{name, size_bytes, sha256}``, send the bytes, finalize.
+
+        Files above ``multipart_threshold`` (default: the platform's 100 MiB
+        single-request limit) go up in parts of ``part_size`` bytes (default
+        64 MiB, within the platform's bounds); each part's digest as received
+        is compared with the digest of what was sent.
+        """
+        sha256, size = hash_file(path)
+        if size == 0:
+            raise ValueError(f"{path} is empty; the platform stores no empty files")
+        body: dict[str, Any] = {
+            "name": name or os.path.basename(path),
+            "size_bytes": size,
+            "sha256": sha256,
+        }
+        if description is not None:
+            body["description"] = description
+        if format is not None and kind == "datasets":
+            body["format"] = format
+        created = self.transport.json("POST", f"/customer/{kind}", json_body=body, idempotent=False)
+        base = f"/customer/{kind}/{_q(created['id'])}"
+
+        single = (created.get("upload") or {}).get("max_single_put_bytes") or SINGLE_PUT_BYTES
+        threshold = min(multipart_threshold if multipart_threshold is not None else single, single)
+        if size <= threshold:
+            self.transport.json(
+                "PUT",
+                f"{base}/content",
+                headers={"Content-Type": "application/octet-stream", "Content-Length": str(size)},
+                body=lambda: FileSlice(path, 0, size),
+                idempotent=True,
+            )
+            if on_progress:
+                on_progress(size, size)
+        else:
+            self._upload_parts(base, path, size, part_size, on_progress)
+        return self.transport.json("POST", f"{base}/finalize", idempotent=True)
+
+    def _upload_parts(
+        self, base: str, path: Any, size: int, wanted: int | None, on_progress: Progress | None
+    ) -> None:
+        upload = self.transport.json("POST", f"{base}/uploads", idempotent=True)
+        fewest = -(-size // upload["max_parts"])
+        part_bytes = min(
+            max(wanted or DEFAULT_PART_BYTES, upload["min_part_bytes"], fewest),
+            upload["max_part_bytes"],
+        )
+        uploads = f"{base}/uploads/{_q(upload['upload_id'])}"
+        parts = []
+        for index, offset in enumerate(range(0, size, part_bytes)):
+            length = min(part_bytes, size - offset)
+            sent: list[FileSlice] = []
+
+            def body(offset: int = offset, length: int = length) -> FileSlice:
+                sent.append(FileSlice(path, offset, length))
+                return sent[-1]
+
+            receipt = self.transport.json(
+                "PUT",
+                f"{uploads}/parts/{index + 1}",
+                headers={"Content-Type": "application/octet-stream", "Content-Length": str(length)},
+                body=body,
+                idempotent=True,
+            )
+            digest = sent[-1].digest.hexdigest()
+            if receipt["sha256"] != digest:
+                raise ChecksumError(
+                    f"Part {index + 1} arrived with SHA-256 {receipt['sha256']}; {digest} was sent",
+                    digest,
+                    receipt["sha256"],
+                )
+            parts.append({"part_number": receipt["part_number"], "etag": receipt["etag"]})
+            if on_progress:
+                on_progress(offset + length, size)
+        self.transport.json(
+            "POST", f"{uploads}/complete", json_body={"parts": parts}, idempotent=False
+        )
+
+    # ── Training jobs ───────────────────────────────────────────────────
+
+    def create_training_job(
+        self, params: Mapping[str, Any], *, idempotency_key: str | None = None
+    ) -> Resource:
+        """Creates a training job from the page's fields (``name``, ``dataset_id``,
+        ``training_package_id``, ``required_vram_mb``, ``required_disk_mb``,
+        ``max_runtime_seconds``, ``sensitivity``, optional ``hyperparameters``).
+
+        An Idempotency-Key is always sent (a new one unless given), so retries
+        after a lost response or a 5xx never create a second job.
+        """
+        key = idempotency_key or f"sdk-{uuid.uuid4()}"
+        return self.transport.json(
+            "POST",
+            "/customer/training-jobs",
+            json_body=dict(params),
+            headers={"Idempotency-Key": key},
+            idempotent=True,
+        )
+
+    def get_training_job(self, job_id: str) -> Resource:
+        return self._get(f"/customer/training-jobs/{_q(job_id)}")
+
+    def list_training_jobs(
+        self, status: str | None = None, page_size: int = 100
+    ) -> Iterator[Resource]:
+        return self._list("/customer/training-jobs", {"status": status}, page_size)
+
+    def cancel_training_job(self, job_id: str) -> Resource:
+        return self.transport.json(
+            "POST", f"/customer/training-jobs/{_q(job_id)}/cancel", idempotent=False
+        )
+
+    def wait_for_job(
+        self,
+        job_id: str,
+        *,
+        interval: float = 5.0,
+        timeout: float | None = None,
+        stop: threading.Event | None = None,
+        on_poll: Callable[[Resource], None] | None = None,
+    ) -> Resource:
+        """Polls every ``interval`` seconds until the job is completed, failed or
+        cancelled, and answers that state (a failed job is returned, not raised).
+
+        Raises ``TimeoutError`` after ``timeout`` seconds, ``WaitCancelled`` once
+        ``stop`` is set.
+        """
+        deadline = None if timeout is None else time.monotonic() + timeout
+        while True:
+            job = self.get_training_job(job_id)
+            if on_poll:
+                on_poll(job)
+            if job["status"] in TERMINAL_JOB_STATUSES:
+                return job
+            pause = interval
+            if deadline is not None:
+                left = deadline - time.monotonic()
+                if left <= 0:
+                    raise TimeoutError(f"job {job_id} still {job['status']} after {timeout} s")
+                pause = min(pause, left)
+            if stop is not None:
+                if stop.wait(pause):
+                    raise WaitCancelled(f"stopped waiting for job {job_id}")
+            else:
+                time.sleep(pause)
+
+    def list_compute_units(self, job_id: str) -> list[Resource]:
+        return self._get(f"/customer/training-jobs/{_q(job_id)}/compute-units")["data"]
+
+    def get_unit_output(self, job_id: str, unit_id: str, lines: int = 200) -> Resource:
+        """``{"logs": [...], "metrics": [...]}``: a unit's last log lines and its metric points."""
+        path = f"/customer/training-jobs/{_q(job_id)}/compute-units/{_q(unit_id)}/output"
+        return self._get(path, {"lines": lines})
+
+    def list_job_events(self, job_id: str, page_size: int = 100) -> Iterator[Resource]:
+        return self._list(f"/customer/training-jobs/{_q(job_id)}/events", {}, page_size)
+
+    # ── Artifacts ───────────────────────────────────────────────────────
+
+    def list_artifacts(
+        self, job_id: str, kind: str | None = None, page_size: int = 100
+    ) -> Iterator[Resource]:
+        return self._list(
+            f"/customer/training-jobs/{_q(job_id)}/artifacts", {"kind": kind}, page_size
+        )
+
+    def create_download_url(self, job_id: str, artifact_id: str) -> Resource:
+        """``{"download_url", "expires_at"}``: a signed URL valid for 900 s."""
+        path = f"/customer/training-jobs/{_q(job_id)}/artifacts/{_q(artifact_id)}/download-url"
+        return self.transport.json("POST", path, idempotent=True)
+
+    def download_artifact(self, artifact: Mapping[str, Any], to: str | os.PathLike[str]) -> str:
+        """Downloads an artifact through a freshly minted signed URL to ``to`` (a
+        file, or an existing directory), checking its size and SHA-256 before it
+        takes its name. Answers the file's path."""
+        target = os.fspath(to)
+        if os.path.isdir(target):
+            name = os.path.basename(str(artifact["name"]).replace("\\", "/")) or artifact["id"]
+            target = os.path.join(target, name if name not in (".", "..") else artifact["id"])
+        url = self.create_download_url(artifact["job_id"], artifact["id"])["download_url"]
+        # The signed URL is the credential: the API key is not sent along.
+        response = self.transport.send("GET", url, idempotent=True, anonymous=True)
+        with response:
+            write_stream(response, target, artifact["sha256"], artifact["size_bytes"])
+        return target
+
+    # ── Usage ───────────────────────────────────────────────────────────
+
+    def get_usage_summary(self) -> Resource:
+        return self._get("/customer/usage/summary")
+
+    def get_daily_usage(self, days: int = 30) -> list[Resource]:
+        return self._get("/customer/usage/daily", {"days": days})["data"]
+
+    def export_usage(self, date_from: str, date_to: str, to: str | os.PathLike[str]) -> str:
+        """Streams the CSV of charged units between two UTC dates (both included) to a file."""
+        query = {"date_from": date_from, "date_to": date_to}
+        response = self.transport.send(
+            "GET", "/customer/usage/export.csv", query=query, idempotent=True
+        )
+        with response, open(to, "wb") as out:
+            while chunk := response.read(1024 * 1024):
+                out.write(chunk)
+        return os.fspath(to)
+
+    def list_credits_ledger(self, page_size: int = 100) -> Iterator[Resource]:
+        return self._list("/customer/credits/ledger", {}, page_size)
+
+    # ── Plumbing ────────────────────────────────────────────────────────
+
+    def _get(self, path: str, query: Mapping[str, Any] | None = None) -> Any:
+        return self.transport.json("GET", path, query=query, idempotent=True)
+
+    def _list(self, path: str, query: Mapping[str, Any], page_size: int) -> Iterator[Resource]:
+        """Yields every item of every page, asking for the next page only when needed."""
+        cursor = None
+        while True:
+            page = self._get(path, {**query, "limit": page_size, "cursor": cursor})
+            yield from page["data"]
+            info = page["page"]
+            if not info["has_more"] or not info.get("next_cursor"):
+                return
+            cursor = info["next_cursor"]
