@@ -5,17 +5,18 @@
  * the key revoked or unknown, the customer lands back on sign-in with the
  * reason.
  */
+
+import { renderShell } from "./components/shell.js";
 import { onAuthLost, session } from "./lib/api.js";
 import { preferredLanguage, setLanguage } from "./lib/i18n.js";
 import { resolve, route, startRouter } from "./lib/router.js";
-import { renderShell } from "./components/shell.js";
+import { apiKeysPage } from "./pages/api-keys.js";
+import { jobPage } from "./pages/job.js";
+import { jobNewPage } from "./pages/job-new.js";
+import { jobsPage } from "./pages/jobs.js";
 import { renderSignIn } from "./pages/signin.js";
 import { datasetsPage, packagesPage } from "./pages/uploads.js";
-import { jobsPage } from "./pages/jobs.js";
-import { jobNewPage } from "./pages/job-new.js";
-import { jobPage } from "./pages/job.js";
 import { usagePage } from "./pages/usage.js";
-import { apiKeysPage } from "./pages/api-keys.js";
 import { webhooksPage } from "./pages/webhooks.js";
 
 const root = document.getElementById("app");

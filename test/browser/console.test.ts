@@ -8,7 +8,7 @@ import { randomBytes } from "node:crypto";
 import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type DevServer, startDevServer } from "../support/dev-server.ts";
 import { type Customer, createCustomer, customerFetch } from "../support/platform.ts";
@@ -18,7 +18,6 @@ import { TrainingNode } from "./training-node.ts";
 
 let server: DevServer;
 let browser: Browser;
-let context: BrowserContext;
 let page: Page;
 let customer: Customer;
 const nodes: TrainingNode[] = [];
@@ -32,7 +31,11 @@ async function api<T>(path: string, init: RequestInit = {}, who = customer): Pro
 }
 
 async function newPage(options: Parameters<Browser["newContext"]>[0] = {}) {
-  const ctx = await browser.newContext({ locale: "en-US", viewport: { width: 1280, height: 900 }, ...options });
+  const ctx = await browser.newContext({
+    locale: "en-US",
+    viewport: { width: 1280, height: 900 },
+    ...options,
+  });
   const p = await ctx.newPage();
   p.on("request", (request) => requested.push(request.url()));
   return { ctx, page: p };
@@ -55,7 +58,7 @@ beforeAll(async () => {
   nodes.push(await TrainingNode.start(server, { name: "gpu-box", gpuVramMb: 24_000 }));
   nodes.push(await TrainingNode.start(server, { name: "cpu-box" }));
   browser = await launchChromium();
-  ({ ctx: context, page } = await newPage());
+  ({ page } = await newPage());
 });
 
 afterAll(async () => {
@@ -68,7 +71,9 @@ describe("the customer console", () => {
   it("refuses an unknown key and shows its code", async () => {
     await signIn(page, "sk_alpha_not-a-real-key");
 
-    await expect(page.locator(".signin .alert-error code").textContent()).resolves.toBe("API_KEY_INVALID");
+    await expect(page.locator(".signin .alert-error code").textContent()).resolves.toBe(
+      "API_KEY_INVALID",
+    );
     await screenshot(page, "01-sign-in-refused");
   });
 
@@ -76,12 +81,12 @@ describe("the customer console", () => {
     await signIn(page, customer.apiKey);
     await page.waitForSelector(".sidebar");
 
-    const stored = await page.evaluate(() => ({
+    const stored = (await page.evaluate(`({
       session: Object.values(sessionStorage),
       local: JSON.stringify(localStorage),
       cookie: document.cookie,
       url: location.href,
-    }));
+    })`)) as { session: string[]; local: string; cookie: string; url: string };
     expect(stored.session).toContain(customer.apiKey);
     expect(stored.local).not.toContain(customer.apiKey);
     expect(stored.cookie).toBe("");
@@ -99,16 +104,26 @@ describe("the customer console", () => {
 
   it("uploads a dataset with a progress bar and lists it ready", async () => {
     await go(page, "/datasets");
-    const csv = Buffer.from("x,y\n".concat(Array.from({ length: 500 }, (_, i) => `${i},${i * 2}\n`).join("")));
+    const csv = Buffer.from(
+      "x,y\n".concat(Array.from({ length: 500 }, (_, i) => `${i},${i * 2}\n`).join("")),
+    );
 
-    await page.setInputFiles("#datasets-file", { name: "points.csv", mimeType: "text/csv", buffer: csv });
+    await page.setInputFiles("#datasets-file", {
+      name: "points.csv",
+      mimeType: "text/csv",
+      buffer: csv,
+    });
     await page.fill("#datasets-name", "points");
     await page.click("form[aria-label='Upload a dataset'] button[type=submit]");
 
     await page.waitForSelector(".upload-progress .alert-ok");
-    await expect(page.locator(".upload-progress progress").getAttribute("value")).resolves.toBe("100");
+    await expect(page.locator(".upload-progress progress").getAttribute("value")).resolves.toBe(
+      "100",
+    );
     await page.waitForSelector("td >> text=points");
-    await expect(page.locator("tbody tr").first().locator(".badge").textContent()).resolves.toBe("Ready");
+    await expect(page.locator("tbody tr").first().locator(".badge").textContent()).resolves.toBe(
+      "Ready",
+    );
     await screenshot(page, "02-datasets");
   });
 
@@ -126,7 +141,9 @@ describe("the customer console", () => {
     await page.click("form[aria-label='Upload a dataset'] button[type=submit]");
     const resume = page.locator(".upload-progress button", { hasText: "Resume upload" });
     await resume.waitFor({ timeout: 90_000 });
-    await expect(page.locator(".upload-progress .alert-error code").textContent()).resolves.toBe("NETWORK_ERROR");
+    await expect(page.locator(".upload-progress .alert-error code").textContent()).resolves.toBe(
+      "NETWORK_ERROR",
+    );
     await screenshot(page, "03-upload-interrupted");
     await page.unroute("**/uploads/*/parts/2");
     await resume.click();
@@ -143,10 +160,18 @@ describe("the customer console", () => {
     const good = await zipOf({ "train.py": "print('training')\n" });
     const bad = await zipOf({ "README.txt": "no entry point here\n", "notes/a.txt": "x" });
 
-    await page.setInputFiles("#training-packages-file", { name: "tiny-mlp.zip", mimeType: "application/zip", buffer: Buffer.from(good) });
+    await page.setInputFiles("#training-packages-file", {
+      name: "tiny-mlp.zip",
+      mimeType: "application/zip",
+      buffer: Buffer.from(good),
+    });
     await page.click("form[aria-label='Upload a training package'] button[type=submit]");
     await page.waitForSelector(".upload-progress .alert-ok");
-    await page.setInputFiles("#training-packages-file", { name: "broken.zip", mimeType: "application/zip", buffer: Buffer.from(bad) });
+    await page.setInputFiles("#training-packages-file", {
+      name: "broken.zip",
+      mimeType: "application/zip",
+      buffer: Buffer.from(bad),
+    });
     await page.click("form[aria-label='Upload a training package'] button[type=submit]");
 
     const error = page.locator("form .upload-progress .alert-error");
@@ -159,17 +184,24 @@ describe("the customer console", () => {
   });
 
   it("creates one job however often Create is clicked", async () => {
-    const { data: datasets } = await api<{ data: { id: string; name: string }[] }>("/customer/datasets");
-    const { data: packages } = await api<{ data: { id: string; name: string; status: string }[] }>("/customer/training-packages");
+    const { data: datasets } = await api<{ data: { id: string; name: string }[] }>(
+      "/customer/datasets",
+    );
+    const { data: packages } = await api<{ data: { id: string; name: string; status: string }[] }>(
+      "/customer/training-packages",
+    );
     await go(page, "/jobs/new");
     await page.waitForSelector("#job-form #create-job");
 
     await page.selectOption("#job-dataset_id", datasets.find((d) => d.name === "points")!.id);
-    await page.selectOption("#job-training_package_id", packages.find((p) => p.status === "ready")!.id);
+    await page.selectOption(
+      "#job-training_package_id",
+      packages.find((p) => p.status === "ready")!.id,
+    );
     await page.fill("#job-hyperparameters", '{"epochs": 8, "lr": 0.01}');
     await screenshot(page, "05-new-job");
     await page.locator("#create-job").dblclick();
-    await page.evaluate(() => (document.getElementById("job-form") as HTMLFormElement).requestSubmit());
+    await page.evaluate(`document.getElementById("job-form").requestSubmit()`);
 
     await page.waitForURL(/#\/jobs\/[0-9a-f-]{36}$/);
     jobId = page.url().split("/").pop()!;
@@ -185,7 +217,9 @@ describe("the customer console", () => {
     await expect(units.count()).resolves.toBe(3);
     await expect(page.locator("svg.dag .dag-unit[data-status=completed]").count()).resolves.toBe(3);
     await expect(page.locator("svg.dag .dag-edge").count()).resolves.toBe(2);
-    await expect(page.locator(".unit-details .legend").textContent()).resolves.toContain("val_loss");
+    await expect(page.locator(".unit-details .legend").textContent()).resolves.toContain(
+      "val_loss",
+    );
     await expect(page.locator(".unit-details .logs").textContent()).resolves.toContain("epoch 8/8");
     await expect(page.locator("#cancel-job").count()).resolves.toBe(0);
     await screenshot(page, "06-job-completed");
@@ -223,7 +257,9 @@ describe("the customer console", () => {
     expect(csv).toContain(jobId);
     await page.fill("#export-from", "2026-01-01");
     await page.click("#export-csv");
-    await expect(page.locator(".alert-error code").first().textContent()).resolves.toBe("EXPORT_RANGE_TOO_LARGE");
+    await expect(page.locator(".alert-error code").first().textContent()).resolves.toBe(
+      "EXPORT_RANGE_TOO_LARGE",
+    );
     await screenshot(page, "08-usage");
   });
 
@@ -243,9 +279,15 @@ describe("the customer console", () => {
     await page.click("dialog button[value=ok]");
 
     await page.waitForSelector("tr[data-key-name='ci-readonly'] .badge >> text=Revoked");
-    const refused = await customerFetch(server, { ...customer, apiKey: key }, "/customer/training-jobs");
+    const refused = await customerFetch(
+      server,
+      { ...customer, apiKey: key },
+      "/customer/training-jobs",
+    );
     expect(refused.status).toBe(401);
-    expect(((await refused.json()) as { error: { code: string } }).error.code).toBe("API_KEY_REVOKED");
+    expect(((await refused.json()) as { error: { code: string } }).error.code).toBe(
+      "API_KEY_REVOKED",
+    );
   });
 
   it("registers a webhook and shows its secret once", async () => {
@@ -258,7 +300,9 @@ describe("the customer console", () => {
     await screenshot(page, "10-webhooks");
     await page.fill("#webhook-url", "https://10.0.0.1/hook");
     await page.click("#create-webhook");
-    await expect(page.locator("#webhook-form .alert-error code").textContent()).resolves.toBe("WEBHOOK_INVALID_URL");
+    await expect(page.locator("#webhook-form .alert-error code").textContent()).resolves.toBe(
+      "WEBHOOK_INVALID_URL",
+    );
   });
 
   it("explains a narrowed key's missing scope, and a key revoked mid-session", async () => {
@@ -271,12 +315,16 @@ describe("the customer console", () => {
     await page.waitForSelector(".sidebar");
 
     await go(page, "/datasets");
-    await expect(page.locator(".page .alert-error code").first().textContent()).resolves.toBe("API_KEY_SCOPE_DENIED");
+    await expect(page.locator(".page .alert-error code").first().textContent()).resolves.toBe(
+      "API_KEY_SCOPE_DENIED",
+    );
     await screenshot(page, "11-scope-denied");
     await api(`/customer/api-keys/${narrow.id}/revoke`, { method: "POST" });
     await page.goto(`${server.url}/#/jobs`);
-    await expect(page.locator(".signin .alert-error code").textContent()).resolves.toBe("API_KEY_REVOKED");
-    expect(await page.evaluate(() => sessionStorage.length)).toBe(0);
+    await expect(page.locator(".signin .alert-error code").textContent()).resolves.toBe(
+      "API_KEY_REVOKED",
+    );
+    expect(await page.evaluate("sessionStorage.length")).toBe(0);
     await screenshot(page, "12-key-revoked");
   });
 
@@ -294,19 +342,27 @@ describe("the customer console", () => {
 
     const chinese = await newPage({ locale: "zh-CN" });
     await chinese.page.goto(`${server.url}/`);
-    await expect(chinese.page.locator(".signin h1").textContent()).resolves.toBe("使用 API Key 登录");
+    await expect(chinese.page.locator(".signin h1").textContent()).resolves.toBe(
+      "使用 API Key 登录",
+    );
     await screenshot(chinese.page, "14-sign-in-zh");
     await chinese.ctx.close();
   });
 
   it("fits a phone-width screen and can be used from the keyboard", async () => {
-    const phone = await newPage({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    const phone = await newPage({
+      viewport: { width: 390, height: 844 },
+      isMobile: true,
+      hasTouch: true,
+    });
     await signIn(phone.page, customer.apiKey);
     await phone.page.waitForSelector(".topbar");
     for (const path of ["/jobs", `/jobs/${jobId}`, "/usage", "/datasets"]) {
       await go(phone.page, path);
       await phone.page.waitForTimeout(300);
-      const overflow = await phone.page.evaluate(() => document.documentElement.scrollWidth - innerWidth);
+      const overflow = await phone.page.evaluate(
+        `document.documentElement.scrollWidth - innerWidth`,
+      );
       expect(overflow, path).toBeLessThanOrEqual(0);
     }
     await screenshot(phone.page, "15-phone-datasets");
@@ -320,7 +376,7 @@ describe("the customer console", () => {
     const focused: string[] = [];
     for (let i = 0; i < 12; i++) {
       await page.keyboard.press("Tab");
-      focused.push(await page.evaluate(() => document.activeElement?.textContent?.trim() ?? ""));
+      focused.push(await page.evaluate(`document.activeElement?.textContent?.trim() ?? ""`));
       if (focused.at(-1) === "Training jobs") break;
     }
     expect(focused).toContain("Training jobs");
@@ -330,7 +386,9 @@ describe("the customer console", () => {
 
   it("never asks any host but its own", () => {
     const origin = new URL(server.url).origin;
-    const foreign = requested.filter((url) => !url.startsWith(origin) && !/^(data|blob):/.test(url));
+    const foreign = requested.filter(
+      (url) => !url.startsWith(origin) && !/^(data|blob):/.test(url),
+    );
 
     expect(requested.length).toBeGreaterThan(0);
     expect(foreign).toEqual([]);

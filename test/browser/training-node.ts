@@ -144,7 +144,12 @@ export class TrainingNode {
     const requestId = crypto.randomUUID();
     const answer = new Promise<string>((done) => this.urls.set(requestId, done));
     const { bytes: _, ...report } = item;
-    this.send({ type: "upload_url_request", request_id: requestId, attempt_id: attemptId, output: report });
+    this.send({
+      type: "upload_url_request",
+      request_id: requestId,
+      attempt_id: attemptId,
+      output: report,
+    });
     return answer;
   }
 }

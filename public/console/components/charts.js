@@ -64,9 +64,18 @@ export function lineChart(series, { label, xLabel }) {
     { class: "chart" },
     svg(
       "svg",
-      { viewBox: `0 0 ${W} ${H}`, role: "img", "aria-label": `${label}: ${last}`, class: "chart-svg" },
+      {
+        viewBox: `0 0 ${W} ${H}`,
+        role: "img",
+        "aria-label": `${label}: ${last}`,
+        class: "chart-svg",
+      },
       axes(yMin, yMax, y),
-      svg("text", { x: W - M.right, y: H - 6, "text-anchor": "end", class: "axis-label" }, `${xLabel} ${xMin}–${xMax}`),
+      svg(
+        "text",
+        { x: W - M.right, y: H - 6, "text-anchor": "end", class: "axis-label" },
+        `${xLabel} ${xMin}–${xMax}`,
+      ),
       lines,
     ),
     h(
@@ -96,14 +105,27 @@ export function barChart(bars, { label, format = short }) {
         svg(
           "g",
           { class: "bar" },
-          svg("rect", {
-            x: M.left + i * slot + slot * 0.15,
-            y: y(b.value),
-            width: Math.max(1, slot * 0.7),
-            height: Math.max(0, H - M.bottom - y(b.value)),
-          }, svg("title", null, `${b.label}: ${format(b.value)}`)),
+          svg(
+            "rect",
+            {
+              x: M.left + i * slot + slot * 0.15,
+              y: y(b.value),
+              width: Math.max(1, slot * 0.7),
+              height: Math.max(0, H - M.bottom - y(b.value)),
+            },
+            svg("title", null, `${b.label}: ${format(b.value)}`),
+          ),
           i % every === 0 &&
-            svg("text", { x: M.left + i * slot + slot / 2, y: H - 12, "text-anchor": "middle", class: "axis-label" }, b.label),
+            svg(
+              "text",
+              {
+                x: M.left + i * slot + slot / 2,
+                y: H - 12,
+                "text-anchor": "middle",
+                class: "axis-label",
+              },
+              b.label,
+            ),
         ),
       ),
     ),

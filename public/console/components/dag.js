@@ -6,8 +6,8 @@
  * status and node. Boxes are buttons: choosing one shows its logs and metrics.
  */
 import { svg } from "../lib/dom.js";
-import { t } from "../lib/i18n.js";
 import { shortId } from "../lib/format.js";
+import { t } from "../lib/i18n.js";
 
 const BOX_W = 168;
 const BOX_H = 64;
@@ -35,7 +35,10 @@ function depths(units) {
 export function dagView(units, { selected, onSelect } = {}) {
   const depthOf = depths(units);
   const columns = [];
-  for (const u of units) (columns[depthOf.get(u.id)] ??= []).push(u);
+  for (const u of units) {
+    const depth = depthOf.get(u.id);
+    columns[depth] = [...(columns[depth] ?? []), u];
+  }
   const rows = Math.max(1, ...columns.map((c) => c?.length ?? 0));
   const width = PAD * 2 + columns.length * BOX_W + Math.max(0, columns.length - 1) * GAP_X;
   const height = PAD * 2 + rows * BOX_H + (rows - 1) * GAP_Y;
@@ -60,7 +63,11 @@ export function dagView(units, { selected, onSelect } = {}) {
       const y2 = to.y + BOX_H / 2;
       const mid = (x1 + x2) / 2;
       edges.push(
-        svg("path", { class: "dag-edge", d: `M${x1},${y1} C${mid},${y1} ${mid},${y2} ${x2},${y2}`, "marker-end": "url(#dag-arrow)" }),
+        svg("path", {
+          class: "dag-edge",
+          d: `M${x1},${y1} C${mid},${y1} ${mid},${y2} ${x2},${y2}`,
+          "marker-end": "url(#dag-arrow)",
+        }),
       );
     }
   }
@@ -94,7 +101,11 @@ export function dagView(units, { selected, onSelect } = {}) {
       svg("rect", { width: BOX_W, height: BOX_H, rx: 8 }),
       svg("rect", { class: "dag-stripe", width: 6, height: BOX_H, rx: 3 }),
       svg("text", { x: 16, y: 22, class: "dag-stage" }, `${u.stage}${shard}`),
-      svg("text", { x: BOX_W - 10, y: 22, class: "dag-kind", "text-anchor": "end" }, u.kind.toUpperCase()),
+      svg(
+        "text",
+        { x: BOX_W - 10, y: 22, class: "dag-kind", "text-anchor": "end" },
+        u.kind.toUpperCase(),
+      ),
       svg("text", { x: 16, y: 40, class: "dag-status" }, statusText),
       svg("text", { x: 16, y: 56, class: "dag-node" }, node),
     );
@@ -115,7 +126,15 @@ export function dagView(units, { selected, onSelect } = {}) {
       null,
       svg(
         "marker",
-        { id: "dag-arrow", viewBox: "0 0 10 10", refX: 9, refY: 5, markerWidth: 7, markerHeight: 7, orient: "auto-start-reverse" },
+        {
+          id: "dag-arrow",
+          viewBox: "0 0 10 10",
+          refX: 9,
+          refY: 5,
+          markerWidth: 7,
+          markerHeight: 7,
+          orient: "auto-start-reverse",
+        },
         svg("path", { d: "M0,0 L10,5 L0,10 z", class: "dag-arrow" }),
       ),
     ),

@@ -3,14 +3,22 @@
  * Forward-only cursor paging as the API offers it, with a "previous" that
  * remembers the cursors already seen. `load(cursor)` answers `{data, page}`.
  */
-import { h, mount } from "../lib/dom.js";
+import { h } from "../lib/dom.js";
 import { t } from "../lib/i18n.js";
 
 export function pager(load, render) {
   const seen = [null];
   let index = 0;
-  const prev = h("button", { type: "button", class: "btn", onClick: () => go(index - 1) }, t("common.previous"));
-  const next = h("button", { type: "button", class: "btn", onClick: () => go(index + 1) }, t("common.next"));
+  const prev = h(
+    "button",
+    { type: "button", class: "btn", onClick: () => go(index - 1) },
+    t("common.previous"),
+  );
+  const next = h(
+    "button",
+    { type: "button", class: "btn", onClick: () => go(index + 1) },
+    t("common.next"),
+  );
   const info = h("span", { class: "muted" });
   const el = h("div", { class: "pager" }, prev, info, next);
 
@@ -32,8 +40,11 @@ export function pager(load, render) {
   return { el, first: () => go(0), reload: () => go(index) };
 }
 
-/** A table from column definitions `[{label, cell(row)}]`. */
-export function table(columns, rows, { caption, rowProps } = {}) {
+/**
+ * A table from column definitions `[{label, cell(row)}]`; `afterRow(row)` may
+ * add a full-width row below a row (an error, details).
+ */
+export function table(columns, rows, { caption, rowProps, afterRow } = {}) {
   return h(
     "div",
     { class: "table-wrap" },
@@ -41,22 +52,30 @@ export function table(columns, rows, { caption, rowProps } = {}) {
       "table",
       { class: "table" },
       caption && h("caption", { class: "sr-only" }, caption),
-      h("thead", null, h("tr", null, columns.map((c) => h("th", { scope: "col", class: c.class }, c.label)))),
+      h(
+        "thead",
+        null,
+        h(
+          "tr",
+          null,
+          columns.map((c) => h("th", { scope: "col", class: c.class }, c.label)),
+        ),
+      ),
       h(
         "tbody",
         null,
-        rows.map((row) =>
-          h(
-            "tr",
-            rowProps?.(row),
-            columns.map((c) => h("td", { class: c.class, "data-label": c.label }, c.cell(row))),
-          ),
-        ),
+        rows.map((row) => {
+          const extra = afterRow?.(row);
+          return [
+            h(
+              "tr",
+              { ...rowProps?.(row), class: extra ? "has-after" : undefined },
+              columns.map((c) => h("td", { class: c.class, "data-label": c.label }, c.cell(row))),
+            ),
+            extra && h("tr", { class: "after-row" }, h("td", { colspan: columns.length }, extra)),
+          ];
+        }),
       ),
     ),
   );
-}
-
-export function replace(el, ...children) {
-  return mount(el, ...children);
 }

@@ -11,7 +11,11 @@ import { currentPath } from "../lib/router.js";
 
 /** Sidebar entries: path, message key, and a 24×24 line icon's path data. */
 const NAV = [
-  ["/datasets", "nav.datasets", "M4 6c0-1.7 3.6-3 8-3s8 1.3 8 3-3.6 3-8 3-8-1.3-8-3zm0 0v12c0 1.7 3.6 3 8 3s8-1.3 8-3V6M4 12c0 1.7 3.6 3 8 3s8-1.3 8-3"],
+  [
+    "/datasets",
+    "nav.datasets",
+    "M4 6c0-1.7 3.6-3 8-3s8 1.3 8 3-3.6 3-8 3-8-1.3-8-3zm0 0v12c0 1.7 3.6 3 8 3s8-1.3 8-3V6M4 12c0 1.7 3.6 3 8 3s8-1.3 8-3",
+  ],
   ["/packages", "nav.packages", "M3 7l9-4 9 4-9 4-9-4zm0 0v10l9 4 9-4V7M12 11v10"],
   ["/jobs", "nav.jobs", "M5 4h4v4H5zM15 10h4v4h-4zM5 16h4v4H5zM9 6h3v12H9m3-6h3"],
   ["/usage", "nav.usage", "M4 20V10m6 10V4m6 16v-7m4 7H2"],
@@ -63,7 +67,12 @@ export function renderShell(root, { onSignOut, onLanguage }) {
         "header",
         { class: "topbar" },
         menu,
-        h("a", { class: "brand", href: "#/jobs" }, h("span", { class: "logo" }), t("app.title")),
+        h(
+          "a",
+          { class: "brand", href: "#/jobs", "aria-label": t("app.title") },
+          h("span", { class: "logo" }),
+          h("span", { class: "brand-text" }, t("app.title")),
+        ),
         h("span", { class: "spacer" }),
         h(
           "button",
@@ -75,7 +84,11 @@ export function renderShell(root, { onSignOut, onLanguage }) {
           },
           t("app.switch_language"),
         ),
-        h("button", { class: "btn btn-ghost", id: "sign-out", onClick: signOut }, t("auth.sign_out")),
+        h(
+          "button",
+          { class: "btn btn-ghost", id: "sign-out", onClick: signOut },
+          t("auth.sign_out"),
+        ),
       ),
       nav,
       main,

@@ -4,10 +4,10 @@
  * metrics it reported, and the tail of its logs.
  */
 import { h } from "../lib/dom.js";
-import { t } from "../lib/i18n.js";
 import { dateTime, duration, number, shortId } from "../lib/format.js";
-import { badge, empty } from "./feedback.js";
+import { has, t } from "../lib/i18n.js";
 import { lineChart } from "./charts.js";
+import { badge, empty } from "./feedback.js";
 
 const X_KEYS = ["step", "epoch", "iteration"];
 
@@ -44,18 +44,34 @@ export function unitDetails(unit, output) {
     h(
       "div",
       { class: "unit-head" },
-      h("h3", null, `${unit.stage}${shard}`, " ", h("span", { class: "muted small" }, unit.kind.toUpperCase())),
+      h(
+        "h3",
+        null,
+        `${unit.stage}${shard}`,
+        " ",
+        h("span", { class: "muted small" }, unit.kind.toUpperCase()),
+      ),
       badge(unit.status),
     ),
     h(
       "dl",
       { class: "facts" },
-      fact(t("jobs.node"), unit.node_id ? h("span", { class: "mono" }, shortId(unit.node_id)) : "—"),
+      fact(
+        t("jobs.node"),
+        unit.node_id ? h("span", { class: "mono" }, shortId(unit.node_id)) : "—",
+      ),
       fact(t("jobs.attempts"), number(unit.attempt_count)),
       fact(t("jobs.runtime_used"), duration(unit.runtime_seconds)),
       fact(t("jobs.credits_charged"), number(unit.credits_charged)),
     ),
-    unit.error && h("div", { class: "alert alert-error" }, h("code", null, unit.error.code), " ", unit.error.message),
+    unit.error &&
+      h(
+        "div",
+        { class: "alert alert-error" },
+        h("code", null, unit.error.code),
+        " ",
+        unit.error.message,
+      ),
     unit.attempts?.length > 0 && attemptsList(unit.attempts),
     h("h4", null, t("jobs.loss_curve")),
     series.length
@@ -66,6 +82,10 @@ export function unitDetails(unit, output) {
       ? h("pre", { class: "logs", tabindex: 0, "aria-label": t("jobs.logs") }, logs.join("\n"))
       : empty(t("jobs.no_logs")),
   );
+}
+
+function outcomeText(outcome) {
+  return has(`outcome.${outcome}`) ? t(`outcome.${outcome}`) : outcome;
 }
 
 function fact(label, value) {
@@ -83,10 +103,12 @@ function attemptsList(attempts) {
         t("jobs.attempt_line", {
           n: a.number,
           node: shortId(a.node_id),
-          status: a.outcome ?? a.status,
+          status: outcomeText(a.outcome ?? a.status),
           at: dateTime(a.started_at),
         }),
-        a.verdict && !a.verdict.ok && h("div", { class: "muted small" }, a.verdict.reasons.join("; ")),
+        a.verdict &&
+          !a.verdict.ok &&
+          h("div", { class: "muted small" }, a.verdict.reasons.join("; ")),
       ),
     ),
   );

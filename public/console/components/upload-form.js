@@ -6,8 +6,8 @@
  * line by line).
  */
 import { h, mount } from "../lib/dom.js";
-import { t } from "../lib/i18n.js";
 import { bytes } from "../lib/format.js";
+import { t } from "../lib/i18n.js";
 import { Upload } from "../upload/uploader.js";
 import { errorBox } from "./feedback.js";
 
@@ -33,13 +33,13 @@ export function uploadProgress(upload, onDone) {
   upload.options.onProgress = (done, total) => {
     const percent = total > 0 ? Math.floor((done / total) * 100) : 100;
     bar.value = percent;
-    label.textContent = t(`upload.phase.${phase}`) +
-      ` ${percent}% · ${bytes(done)} / ${bytes(total)}`;
+    label.textContent = `${t(`upload.phase.${phase}`)} ${percent}% · ${bytes(done)} / ${bytes(total)}`;
   };
 
   const start = async () => {
     mount(message);
     mount(actions);
+    bar.hidden = false;
     try {
       const record = await upload.run();
       mount(message, h("div", { class: "alert alert-ok" }, t("upload.ready")));
@@ -50,14 +50,22 @@ export function uploadProgress(upload, onDone) {
         mount(message, h("div", { class: "alert" }, t("upload.cancelled")));
         return null;
       }
-      const shown = error.code === "FILE_MISMATCH"
-        ? { code: "FILE_MISMATCH", message: t("upload.file_mismatch") }
-        : error;
+      const shown =
+        error.code === "FILE_MISMATCH"
+          ? { code: "FILE_MISMATCH", message: t("upload.file_mismatch") }
+          : error;
       mount(message, errorBox(shown));
-      if (error.status === 0 || error.status >= 500 || error.status === 429) {
+      label.textContent = t("upload.stopped");
+      const resumable = error.status === 0 || error.status >= 500 || error.status === 429;
+      if (!resumable || phase === "finalizing") bar.hidden = true;
+      if (resumable) {
         mount(
           actions,
-          h("button", { type: "button", class: "btn btn-primary", onClick: start }, t("upload.resume")),
+          h(
+            "button",
+            { type: "button", class: "btn btn-primary", onClick: start },
+            t("upload.resume"),
+          ),
         );
       }
       onDone?.(null, error);
@@ -121,14 +129,20 @@ export function uploadForm(kind, onUploaded) {
     );
   const form = h(
     "form",
-    { class: "card form", onSubmit, "aria-label": t(`${isDataset ? "datasets" : "packages"}.upload_title`) },
+    {
+      class: "card form",
+      onSubmit,
+      "aria-label": t(`${isDataset ? "datasets" : "packages"}.upload_title`),
+    },
     h("h2", null, t(`${isDataset ? "datasets" : "packages"}.upload_title`)),
     field(file.id, "upload.file", file, isDataset ? "datasets.file_hint" : "packages.file_hint"),
     h(
       "div",
       { class: "grid-2" },
       field(name.id, "upload.name", name),
-      format ? field(format.id, "datasets.format", format) : field(description.id, "upload.description", description),
+      format
+        ? field(format.id, "datasets.format", format)
+        : field(description.id, "upload.description", description),
     ),
     format && field(description.id, "upload.description", description),
     h("div", { class: "row" }, submit),

@@ -150,5 +150,7 @@ export function sendBytes(path, blob, { method = "PUT", onProgress, signal } = {
 
 /** True for failures worth retrying: the network, or the server's own 5xx / 429. */
 export function isRetryable(error) {
-  return error instanceof ApiError && (error.status === 0 || error.status >= 500 || error.status === 429);
+  return (
+    error instanceof ApiError && (error.status === 0 || error.status >= 500 || error.status === 429)
+  );
 }

@@ -18,7 +18,8 @@ function apply(el, props) {
       Object.assign(el.dataset, value);
     } else if (name === "value" || name === "checked" || name === "selected") {
       // The attribute too, so that form.reset() returns to this value.
-      if (name !== "value" || el.tagName === "INPUT") el.setAttribute(name, value === true ? "" : value);
+      if (name !== "value" || el.tagName === "INPUT")
+        el.setAttribute(name, value === true ? "" : value);
       el[name] = value;
     } else {
       el.setAttribute(name, value === true ? "" : String(value));
@@ -56,13 +57,12 @@ export function mount(el, ...children) {
   return el;
 }
 
-/** A form's named fields as an object of strings (checkboxes as arrays). */
+/** A form's named fields as an object of strings (checkbox groups as arrays). */
 export function formValues(form) {
   const values = {};
+  for (const input of form.querySelectorAll("input[type=checkbox][name]")) values[input.name] = [];
   for (const [name, value] of new FormData(form)) {
-    const field = form.elements.namedItem(name);
-    const multiple = field instanceof RadioNodeList || field?.type === "checkbox";
-    if (multiple && field.type !== "radio") (values[name] ??= []).push(value);
+    if (Array.isArray(values[name])) values[name].push(value);
     else values[name] = value;
   }
   return values;

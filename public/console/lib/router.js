@@ -42,9 +42,7 @@ export async function resolve() {
     done();
   }
   const path = currentPath();
-  const match = routes
-    .map((r) => ({ r, m: r.regex.exec(path) }))
-    .find(({ m }) => m !== null);
+  const match = routes.map((r) => ({ r, m: r.regex.exec(path) })).find(({ m }) => m !== null);
   if (!match) return navigate(fallbackPath);
 
   const params = Object.fromEntries(

@@ -3,13 +3,14 @@
  * The customer's API keys: create one with chosen scopes (shown once, with a
  * copy button), see when each was last used, and revoke.
  */
+
+import { confirmDialog, secretOnce } from "../components/dialogs.js";
+import { badge, empty, errorBox, notify, pageHeader } from "../components/feedback.js";
+import { pager, table } from "../components/pager.js";
 import { api } from "../lib/api.js";
 import { formValues, h, mount } from "../lib/dom.js";
-import { t } from "../lib/i18n.js";
 import { dateTime } from "../lib/format.js";
-import { badge, empty, errorBox, notify, pageHeader } from "../components/feedback.js";
-import { confirmDialog, secretOnce } from "../components/dialogs.js";
-import { pager, table } from "../components/pager.js";
+import { t } from "../lib/i18n.js";
 
 export const SCOPES = [
   "datasets:read",
@@ -28,19 +29,23 @@ export function apiKeysPage(el) {
   const problem = h("div");
   const created = h("div");
 
-  const paging = pager(async (cursor) => {
-    try {
-      const result = await api("/customer/api-keys", { query: { limit: 50, cursor } });
-      mount(problem);
-      return result;
-    } catch (error) {
-      mount(problem, errorBox(error));
-      return null;
-    }
-  }, ({ data }) => mount(list, data.length ? keysTable(data) : empty(t("keys.empty"))));
+  const paging = pager(
+    async (cursor) => {
+      try {
+        const result = await api("/customer/api-keys", { query: { limit: 50, cursor } });
+        mount(problem);
+        return result;
+      } catch (error) {
+        mount(problem, errorBox(error));
+        return null;
+      }
+    },
+    ({ data }) => mount(list, data.length ? keysTable(data) : empty(t("keys.empty"))),
+  );
 
   const revoke = async (key) => {
-    if (!(await confirmDialog(t("keys.confirm_revoke", { name: key.name }), t("keys.revoke")))) return;
+    if (!(await confirmDialog(t("keys.confirm_revoke", { name: key.name }), t("keys.revoke"))))
+      return;
     try {
       await api(`/customer/api-keys/${key.id}/revoke`, { method: "POST" });
       notify(t("keys.revoked"));
@@ -53,8 +58,25 @@ export function apiKeysPage(el) {
   const keysTable = (rows) =>
     table(
       [
-        { label: t("common.name"), cell: (k) => h("div", null, h("strong", null, k.name), h("div", { class: "mono small muted" }, `${k.prefix}…`)) },
-        { label: t("keys.scopes"), cell: (k) => h("div", { class: "chips" }, k.scopes.map((s) => h("span", { class: "chip" }, s))) },
+        {
+          label: t("common.name"),
+          cell: (k) =>
+            h(
+              "div",
+              null,
+              h("strong", null, k.name),
+              h("div", { class: "mono small muted" }, `${k.prefix}…`),
+            ),
+        },
+        {
+          label: t("keys.scopes"),
+          cell: (k) =>
+            h(
+              "div",
+              { class: "chips" },
+              k.scopes.map((s) => h("span", { class: "chip" }, s)),
+            ),
+        },
         { label: t("common.status"), cell: (k) => badge(k.revoked_at ? "revoked" : "active") },
         { label: t("keys.last_used"), cell: (k) => dateTime(k.last_used_at) },
         { label: t("common.created"), cell: (k) => dateTime(k.created_at) },
@@ -63,7 +85,11 @@ export function apiKeysPage(el) {
           cell: (k) =>
             k.revoked_at
               ? dateTime(k.revoked_at)
-              : h("button", { type: "button", class: "btn btn-small btn-danger", onClick: () => revoke(k) }, t("keys.revoke")),
+              : h(
+                  "button",
+                  { type: "button", class: "btn btn-small btn-danger", onClick: () => revoke(k) },
+                  t("keys.revoke"),
+                ),
         },
       ],
       rows,
@@ -78,7 +104,14 @@ export function apiKeysPage(el) {
       "div",
       { class: "field" },
       h("label", { for: "key-name", class: "label" }, t("common.name")),
-      h("input", { id: "key-name", name: "name", class: "input", required: true, maxlength: 100, placeholder: t("keys.name_placeholder") }),
+      h("input", {
+        id: "key-name",
+        name: "name",
+        class: "input",
+        required: true,
+        maxlength: 100,
+        placeholder: t("keys.name_placeholder"),
+      }),
     ),
     h(
       "fieldset",
@@ -88,12 +121,21 @@ export function apiKeysPage(el) {
         "div",
         { class: "checks" },
         SCOPES.map((s) =>
-          h("label", { class: "check" }, h("input", { type: "checkbox", name: "scopes", value: s, checked: true }), h("span", { class: "mono" }, s)),
+          h(
+            "label",
+            { class: "check" },
+            h("input", { type: "checkbox", name: "scopes", value: s, checked: true }),
+            h("span", { class: "mono" }, s),
+          ),
         ),
       ),
       h("div", { class: "hint" }, t("keys.scopes_hint")),
     ),
-    h("div", { class: "row" }, h("button", { type: "submit", class: "btn btn-primary", id: "create-key" }, t("keys.create"))),
+    h(
+      "div",
+      { class: "row" },
+      h("button", { type: "submit", class: "btn btn-primary", id: "create-key" }, t("keys.create")),
+    ),
     created,
   );
 
@@ -102,9 +144,13 @@ export function apiKeysPage(el) {
     const values = formValues(form);
     const scopes = values.scopes ?? [];
     mount(created);
-    if (scopes.length === 0) return mount(created, errorBox({ code: "VALIDATION_FAILED", message: t("keys.pick_scope") }));
+    if (scopes.length === 0)
+      return mount(created, errorBox({ code: "VALIDATION_FAILED", message: t("keys.pick_scope") }));
     try {
-      const key = await api("/customer/api-keys", { method: "POST", body: { name: values.name.trim(), scopes } });
+      const key = await api("/customer/api-keys", {
+        method: "POST",
+        body: { name: values.name.trim(), scopes },
+      });
       form.elements.namedItem("name").value = "";
       mount(created, secretOnce(t("keys.new_key"), key.key));
       paging.first();
@@ -113,6 +159,15 @@ export function apiKeysPage(el) {
     }
   });
 
-  mount(el, pageHeader(t("nav.api_keys")), h("p", { class: "muted" }, t("keys.intro")), form, h("h2", null, t("keys.list_title")), problem, list, paging.el);
+  mount(
+    el,
+    pageHeader(t("nav.api_keys")),
+    h("p", { class: "muted" }, t("keys.intro")),
+    form,
+    h("h2", null, t("keys.list_title")),
+    problem,
+    list,
+    paging.el,
+  );
   paging.first();
 }

@@ -4,11 +4,12 @@
  * belongs to one body: a double click or a retry after a lost response sends
  * the same key and so makes one job; changing the form makes a new key.
  */
+
+import { errorBox, pageHeader } from "../components/feedback.js";
 import { api } from "../lib/api.js";
 import { formValues, h, mount } from "../lib/dom.js";
-import { t } from "../lib/i18n.js";
 import { bytes } from "../lib/format.js";
-import { errorBox, pageHeader } from "../components/feedback.js";
+import { t } from "../lib/i18n.js";
 import { navigate } from "../lib/router.js";
 
 const SENSITIVITIES = ["public", "low_sensitive", "high_sensitive"];
@@ -125,19 +126,53 @@ export function jobNewPage(el) {
     .then(([datasets, packages]) => {
       mount(
         form,
-        field("name", "common.name", h("input", { id: "job-name", name: "name", class: "input", required: true, maxlength: 200, value: "tiny-mlp-fine-tune" })),
+        field(
+          "name",
+          "common.name",
+          h("input", {
+            id: "job-name",
+            name: "name",
+            class: "input",
+            required: true,
+            maxlength: 200,
+            value: "tiny-mlp-fine-tune",
+          }),
+        ),
         h(
           "div",
           { class: "grid-2" },
-          field("dataset_id", "jobs.dataset", select("dataset_id", datasets, (r) => `${r.name} · ${bytes(r.size_bytes)}`)),
-          field("training_package_id", "jobs.package", select("training_package_id", packages, (r) => `${r.name} · ${r.entrypoint ?? ""}`)),
+          field(
+            "dataset_id",
+            "jobs.dataset",
+            select("dataset_id", datasets, (r) => `${r.name} · ${bytes(r.size_bytes)}`),
+          ),
+          field(
+            "training_package_id",
+            "jobs.package",
+            select("training_package_id", packages, (r) => `${r.name} · ${r.entrypoint ?? ""}`),
+          ),
         ),
         h(
           "div",
           { class: "grid-3" },
-          field("required_vram_mb", "jobs.vram", numberInput("required_vram_mb", 0, 196608), "jobs.vram_hint"),
-          field("required_disk_mb", "jobs.disk", numberInput("required_disk_mb", 1, 1048576), "jobs.disk_hint"),
-          field("max_runtime_seconds", "jobs.runtime", numberInput("max_runtime_seconds", 1, 86400), "jobs.runtime_hint"),
+          field(
+            "required_vram_mb",
+            "jobs.vram",
+            numberInput("required_vram_mb", 0, 196608),
+            "jobs.vram_hint",
+          ),
+          field(
+            "required_disk_mb",
+            "jobs.disk",
+            numberInput("required_disk_mb", 1, 1048576),
+            "jobs.disk_hint",
+          ),
+          field(
+            "max_runtime_seconds",
+            "jobs.runtime",
+            numberInput("max_runtime_seconds", 1, 86400),
+            "jobs.runtime_hint",
+          ),
         ),
         field(
           "sensitivity",
@@ -145,21 +180,34 @@ export function jobNewPage(el) {
           h(
             "select",
             { id: "job-sensitivity", name: "sensitivity", class: "input" },
-            SENSITIVITIES.map((s) => h("option", { value: s, selected: s === "low_sensitive" }, t(`sensitivity.${s}`))),
+            SENSITIVITIES.map((s) =>
+              h("option", { value: s, selected: s === "low_sensitive" }, t(`sensitivity.${s}`)),
+            ),
           ),
           "jobs.sensitivity_hint",
         ),
         field(
           "hyperparameters",
           "jobs.hyperparameters",
-          h("textarea", { id: "job-hyperparameters", name: "hyperparameters", class: "input mono", rows: 4, placeholder: '{"epochs": 20, "lr": 0.01}', "aria-describedby": "job-hyperparameters-hint" }),
+          h("textarea", {
+            id: "job-hyperparameters",
+            name: "hyperparameters",
+            class: "input mono",
+            rows: 4,
+            placeholder: '{"epochs": 20, "lr": 0.01}',
+            "aria-describedby": "job-hyperparameters-hint",
+          }),
           "jobs.hyperparameters_hint",
         ),
         problem,
         h(
           "div",
           { class: "row" },
-          h("button", { type: "submit", class: "btn btn-primary", id: "create-job" }, t("jobs.create")),
+          h(
+            "button",
+            { type: "submit", class: "btn btn-primary", id: "create-job" },
+            t("jobs.create"),
+          ),
           h("a", { href: "#/jobs", class: "btn" }, t("common.cancel")),
         ),
       );

@@ -4,15 +4,16 @@
  * of its compute units, the chosen unit's loss curve and logs, its artifacts
  * with downloads, and cancel.
  */
+
+import { dagView } from "../components/dag.js";
+import { confirmDialog } from "../components/dialogs.js";
+import { badge, empty, errorBox, notify, pageHeader } from "../components/feedback.js";
+import { table } from "../components/pager.js";
+import { unitDetails } from "../components/unit-output.js";
 import { api } from "../lib/api.js";
 import { h, mount } from "../lib/dom.js";
-import { t } from "../lib/i18n.js";
 import { bytes, dateTime, number } from "../lib/format.js";
-import { badge, empty, errorBox, notify, pageHeader } from "../components/feedback.js";
-import { confirmDialog } from "../components/dialogs.js";
-import { dagView } from "../components/dag.js";
-import { unitDetails } from "../components/unit-output.js";
-import { table } from "../components/pager.js";
+import { t } from "../lib/i18n.js";
 
 const POLL_MS = 5000;
 const TERMINAL = ["completed", "failed", "cancelled"];
@@ -28,6 +29,8 @@ export function jobPage(el, id) {
   let selected = null;
   let timer = null;
   let stopped = false;
+  let stages = new Map();
+  const names = { dataset: null, package: null };
 
   mount(
     el,
@@ -53,7 +56,9 @@ export function jobPage(el, id) {
   const download = async (artifact, button) => {
     button.disabled = true;
     try {
-      const { download_url } = await api(`${base}/artifacts/${artifact.id}/download-url`, { method: "POST" });
+      const { download_url } = await api(`${base}/artifacts/${artifact.id}/download-url`, {
+        method: "POST",
+      });
       const link = h("a", { href: download_url, download: artifact.name, class: "sr-only" });
       document.body.append(link);
       link.click();
@@ -72,7 +77,12 @@ export function jobPage(el, id) {
       pageHeader(
         job.name,
         badge(job.status),
-        active && h("button", { type: "button", class: "btn btn-danger", id: "cancel-job", onClick: cancel }, t("jobs.cancel")),
+        active &&
+          h(
+            "button",
+            { type: "button", class: "btn btn-danger", id: "cancel-job", onClick: cancel },
+            t("jobs.cancel"),
+          ),
       ),
     );
   };
@@ -83,14 +93,19 @@ export function jobPage(el, id) {
     const done = p.completed ?? 0;
     mount(
       summary,
-      h("div", { class: "progress-label" }, t("jobs.units_done", { done, total }), active(job) ? ` · ${t("jobs.live")}` : ""),
+      h(
+        "div",
+        { class: "progress-label" },
+        t("jobs.units_done", { done, total }),
+        active(job) ? ` · ${t("jobs.live")}` : "",
+      ),
       h("progress", { max: Math.max(1, total), value: done, "aria-label": t("jobs.progress") }),
       h(
         "dl",
         { class: "facts" },
         fact(t("jobs.id"), h("span", { class: "mono small" }, job.id)),
-        fact(t("jobs.dataset"), h("span", { class: "mono small" }, job.dataset_id)),
-        fact(t("jobs.package"), h("span", { class: "mono small" }, job.training_package_id)),
+        fact(t("jobs.dataset"), named(names.dataset, job.dataset_id)),
+        fact(t("jobs.package"), named(names.package, job.training_package_id)),
         fact(t("jobs.sensitivity"), t(`sensitivity.${job.sensitivity}`)),
         fact(t("jobs.vram"), number(job.required_vram_mb)),
         fact(t("jobs.runtime"), number(job.max_runtime_seconds)),
@@ -99,7 +114,14 @@ export function jobPage(el, id) {
         fact(t("common.created"), dateTime(job.created_at)),
         fact(t("jobs.finished"), dateTime(job.finished_at)),
       ),
-      job.error && h("div", { class: "alert alert-error" }, h("code", null, job.error.code), " ", job.error.message),
+      job.error &&
+        h(
+          "div",
+          { class: "alert alert-error" },
+          h("code", null, job.error.code),
+          " ",
+          job.error.message,
+        ),
     );
   };
 
@@ -112,7 +134,18 @@ export function jobPage(el, id) {
       selected = pick?.id ?? null;
     }
     const focused = document.activeElement?.closest?.(".dag-unit")?.dataset.unitId;
-    mount(dag, units.length ? dagView(units, { selected, onSelect: (u) => { selected = u.id; drawUnits(units); } }) : empty(t("jobs.no_units")));
+    mount(
+      dag,
+      units.length
+        ? dagView(units, {
+            selected,
+            onSelect: (u) => {
+              selected = u.id;
+              drawUnits(units);
+            },
+          })
+        : empty(t("jobs.no_units")),
+    );
     if (focused) dag.querySelector(`[data-unit-id="${focused}"]`)?.focus();
     const unit = units.find((u) => u.id === selected);
     if (!unit) return mount(unitPanel);
@@ -132,12 +165,17 @@ export function jobPage(el, id) {
         ? table(
             [
               { label: t("common.name"), cell: (a) => h("span", { class: "mono" }, a.name) },
+              { label: t("jobs.unit"), cell: (a) => stages.get(a.compute_unit_id) ?? "—" },
               { label: t("jobs.artifact_kind"), cell: (a) => t(`artifact.${a.kind}`) },
               { label: t("common.size"), cell: (a) => bytes(a.size_bytes), class: "num" },
               {
                 label: t("common.actions"),
                 cell: (a) => {
-                  const button = h("button", { type: "button", class: "btn btn-small", dataset: { artifact: a.name } }, t("jobs.download"));
+                  const button = h(
+                    "button",
+                    { type: "button", class: "btn btn-small", dataset: { artifact: a.name } },
+                    t("jobs.download"),
+                  );
                   button.addEventListener("click", () => download(a, button));
                   return button;
                 },
@@ -150,6 +188,8 @@ export function jobPage(el, id) {
     );
   };
 
+  const loadNames = (job) => loadNamesInto(names, job);
+
   async function refresh() {
     clearTimeout(timer);
     try {
@@ -159,6 +199,8 @@ export function jobPage(el, id) {
         api(`${base}/artifacts`, { query: { limit: 100 } }),
       ]);
       if (stopped) return;
+      stages = new Map(units.data.map((u) => [u.id, unitName(u)]));
+      if (names.dataset === null) await loadNames(job);
       mount(problem);
       drawHeader(job);
       drawSummary(job);
@@ -168,7 +210,8 @@ export function jobPage(el, id) {
     } catch (error) {
       if (stopped) return;
       mount(problem, errorBox(error));
-      if (error.status === 0 || error.status >= 500 || error.status === 429) timer = setTimeout(refresh, POLL_MS);
+      if (error.status === 0 || error.status >= 500 || error.status === 429)
+        timer = setTimeout(refresh, POLL_MS);
       if (error.code === "JOB_NOT_FOUND") mount(header, pageHeader(t("jobs.not_found")));
     }
   }
@@ -179,6 +222,31 @@ export function jobPage(el, id) {
     stopped = true;
     clearTimeout(timer);
   };
+}
+
+/** The dataset's and package's names, read once; a deleted one keeps its id. */
+async function loadNamesInto(names, job) {
+  const read = (path) =>
+    api(path)
+      .then((r) => r.name)
+      .catch(() => "");
+  [names.dataset, names.package] = await Promise.all([
+    read(`/customer/datasets/${job.dataset_id}`),
+    read(`/customer/training-packages/${job.training_package_id}`),
+  ]);
+}
+
+function named(name, id) {
+  return h(
+    "span",
+    null,
+    name ? h("strong", null, name) : null,
+    h("div", { class: "mono small muted" }, id),
+  );
+}
+
+function unitName(u) {
+  return u.shard_count > 1 ? `${u.stage} ${u.shard_index + 1}/${u.shard_count}` : u.stage;
 }
 
 function active(job) {

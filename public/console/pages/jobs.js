@@ -3,12 +3,13 @@
  * The training jobs list: filter by status, page through with the API's
  * cursors, open a job, or create a new one.
  */
-import { api } from "../lib/api.js";
-import { h, mount } from "../lib/dom.js";
-import { t } from "../lib/i18n.js";
-import { dateTime, number } from "../lib/format.js";
+
 import { badge, empty, errorBox, pageHeader } from "../components/feedback.js";
 import { pager, table } from "../components/pager.js";
+import { api } from "../lib/api.js";
+import { h, mount } from "../lib/dom.js";
+import { dateTime, number } from "../lib/format.js";
+import { t } from "../lib/i18n.js";
 import { navigate } from "../lib/router.js";
 
 export const JOB_STATUSES = ["queued", "running", "completed", "failed", "cancelled"];
@@ -29,18 +30,21 @@ export function jobsPage(el, query) {
     JOB_STATUSES.map((s) => h("option", { value: s, selected: s === status }, t(`status.${s}`))),
   );
 
-  const paging = pager(async (cursor) => {
-    try {
-      const result = await api("/customer/training-jobs", {
-        query: { limit: 20, cursor, status: status || undefined },
-      });
-      mount(problem);
-      return result;
-    } catch (error) {
-      mount(problem, errorBox(error));
-      return null;
-    }
-  }, ({ data }) => mount(list, data.length ? jobsTable(data) : empty(t("jobs.empty"))));
+  const paging = pager(
+    async (cursor) => {
+      try {
+        const result = await api("/customer/training-jobs", {
+          query: { limit: 20, cursor, status: status || undefined },
+        });
+        mount(problem);
+        return result;
+      } catch (error) {
+        mount(problem, errorBox(error));
+        return null;
+      }
+    },
+    ({ data }) => mount(list, data.length ? jobsTable(data) : empty(t("jobs.empty"))),
+  );
 
   mount(
     el,
@@ -72,11 +76,20 @@ function jobsTable(rows) {
       {
         label: t("common.name"),
         cell: (j) =>
-          h("div", null, h("a", { href: `#/jobs/${j.id}`, class: "strong-link" }, j.name), h("div", { class: "muted mono small" }, j.id)),
+          h(
+            "div",
+            null,
+            h("a", { href: `#/jobs/${j.id}`, class: "strong-link" }, j.name),
+            h("div", { class: "muted mono small" }, j.id),
+          ),
       },
       { label: t("common.status"), cell: (j) => badge(j.status) },
       { label: t("jobs.progress"), cell: progressText },
-      { label: t("jobs.credits"), cell: (j) => `${number(j.charged_credits)} / ${number(j.projected_credits)}`, class: "num" },
+      {
+        label: t("jobs.credits"),
+        cell: (j) => `${number(j.charged_credits)} / ${number(j.projected_credits)}`,
+        class: "num",
+      },
       { label: t("common.created"), cell: (j) => dateTime(j.created_at) },
     ],
     rows,

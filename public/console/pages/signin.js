@@ -4,10 +4,11 @@
  * is kept (in sessionStorage only), and a revoked, unknown or narrowed key is
  * explained in words a customer can act on.
  */
+
+import { errorBox } from "../components/feedback.js";
 import { api, session } from "../lib/api.js";
 import { h, mount } from "../lib/dom.js";
 import { otherLanguage, setLanguage, t } from "../lib/i18n.js";
-import { errorBox } from "../components/feedback.js";
 
 export function renderSignIn(root, reason, onSignedIn) {
   const input = h("input", {

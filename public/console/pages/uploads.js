@@ -4,14 +4,15 @@
  * digest, the upload form, resuming a record still waiting for its bytes, the
  * reasons a package was refused, and delete.
  */
-import { api } from "../lib/api.js";
-import { h, mount } from "../lib/dom.js";
-import { t } from "../lib/i18n.js";
-import { bytes, dateTime } from "../lib/format.js";
-import { badge, empty, errorBox, notify, pageHeader } from "../components/feedback.js";
+
 import { confirmDialog } from "../components/dialogs.js";
+import { badge, empty, errorBox, notify, pageHeader } from "../components/feedback.js";
 import { pager, table } from "../components/pager.js";
 import { uploadForm, uploadProgress } from "../components/upload-form.js";
+import { api } from "../lib/api.js";
+import { h, mount } from "../lib/dom.js";
+import { bytes, dateTime } from "../lib/format.js";
+import { t } from "../lib/i18n.js";
 import { Upload } from "../upload/uploader.js";
 
 export function datasetsPage(el) {
@@ -25,19 +26,25 @@ export function packagesPage(el) {
 function uploadsPage(el, kind, prefix) {
   const list = h("div", { class: "list" });
   const status = h("div");
-  const paging = pager(async (cursor) => {
-    try {
-      const result = await api(`/customer/${kind}`, { query: { limit: 20, cursor } });
-      mount(status);
-      return result;
-    } catch (error) {
-      mount(status, errorBox(error));
-      return null;
-    }
-  }, ({ data }) => mount(list, data.length ? listTable(data) : empty(t(`${prefix}.empty`))));
+  const paging = pager(
+    async (cursor) => {
+      try {
+        const result = await api(`/customer/${kind}`, { query: { limit: 20, cursor } });
+        mount(status);
+        return result;
+      } catch (error) {
+        mount(status, errorBox(error));
+        return null;
+      }
+    },
+    ({ data }) => mount(list, data.length ? listTable(data) : empty(t(`${prefix}.empty`))),
+  );
 
   const remove = async (row) => {
-    if (!(await confirmDialog(t(`${prefix}.confirm_delete`, { name: row.name }), t("common.delete")))) return;
+    if (
+      !(await confirmDialog(t(`${prefix}.confirm_delete`, { name: row.name }), t("common.delete")))
+    )
+      return;
     try {
       await api(`/customer/${kind}/${row.id}`, { method: "DELETE" });
       notify(t("common.deleted"));
@@ -48,7 +55,11 @@ function uploadsPage(el, kind, prefix) {
   };
 
   const resume = (row, cell) => {
-    const input = h("input", { type: "file", class: "sr-only", "aria-label": t("upload.pick_again") });
+    const input = h("input", {
+      type: "file",
+      class: "sr-only",
+      "aria-label": t("upload.pick_again"),
+    });
     input.addEventListener("change", async () => {
       const file = input.files?.[0];
       if (!file) return;
@@ -66,7 +77,11 @@ function uploadsPage(el, kind, prefix) {
       "span",
       null,
       input,
-      h("button", { type: "button", class: "btn btn-small", onClick: () => input.click() }, t("upload.continue")),
+      h(
+        "button",
+        { type: "button", class: "btn btn-small", onClick: () => input.click() },
+        t("upload.continue"),
+      ),
     );
   };
 
@@ -75,11 +90,21 @@ function uploadsPage(el, kind, prefix) {
       [
         {
           label: t("common.name"),
-          cell: (r) => h("div", null, h("strong", null, r.name), h("div", { class: "muted mono small" }, r.id)),
+          cell: (r) =>
+            h(
+              "div",
+              null,
+              h("strong", null, r.name),
+              h("div", { class: "muted mono small" }, r.id),
+            ),
         },
         { label: t("common.status"), cell: (r) => badge(r.status) },
         { label: t("common.size"), cell: (r) => bytes(r.size_bytes), class: "num" },
-        { label: "SHA-256", cell: (r) => h("span", { class: "mono small", title: r.sha256 }, `${r.sha256.slice(0, 12)}…`) },
+        {
+          label: "SHA-256",
+          cell: (r) =>
+            h("span", { class: "mono small", title: r.sha256 }, `${r.sha256.slice(0, 12)}…`),
+        },
         { label: t("common.created"), cell: (r) => dateTime(r.created_at) },
         {
           label: t("common.actions"),
@@ -87,17 +112,22 @@ function uploadsPage(el, kind, prefix) {
             const cell = h("div", { class: "cell-actions" });
             if (r.status === "pending_upload") cell.append(resume(r, cell));
             cell.append(
-              h("button", { type: "button", class: "btn btn-small btn-danger", onClick: () => remove(r) }, t("common.delete")),
+              h(
+                "button",
+                { type: "button", class: "btn btn-small btn-danger", onClick: () => remove(r) },
+                t("common.delete"),
+              ),
             );
-            if (r.failure) {
-              cell.append(errorBox({ ...r.failure, details: r.failure.details }));
-            }
             return cell;
           },
         },
       ],
       rows,
-      { caption: t(`nav.${prefix}`) },
+      {
+        caption: t(`nav.${prefix}`),
+        rowProps: (r) => ({ dataset: { name: r.name } }),
+        afterRow: (r) => r.failure && errorBox(r.failure),
+      },
     );
 
   mount(
@@ -112,4 +142,3 @@ function uploadsPage(el, kind, prefix) {
   );
   paging.first();
 }
-

@@ -4,13 +4,14 @@
  * and the CSV export for a chosen range. Each panel loads on its own, so a
  * server without one of these endpoints still shows the others.
  */
+
+import { barChart } from "../components/charts.js";
+import { empty, errorBox, notify, pageHeader } from "../components/feedback.js";
+import { pager, table } from "../components/pager.js";
 import { api } from "../lib/api.js";
 import { h, mount } from "../lib/dom.js";
-import { has, t } from "../lib/i18n.js";
 import { dateTime, duration, isoDay, number, shortId } from "../lib/format.js";
-import { empty, errorBox, notify, pageHeader } from "../components/feedback.js";
-import { barChart } from "../components/charts.js";
-import { pager, table } from "../components/pager.js";
+import { has, t } from "../lib/i18n.js";
 
 /** A 404 for the route itself means this server has no such report yet. */
 function unavailable(error) {
@@ -18,7 +19,9 @@ function unavailable(error) {
 }
 
 function failure(error) {
-  return unavailable(error) ? h("div", { class: "alert" }, t("usage.unavailable")) : errorBox(error);
+  return unavailable(error)
+    ? h("div", { class: "alert" }, t("usage.unavailable"))
+    : errorBox(error);
 }
 
 const MONTH_FIELDS = ["credits_charged", "credits_refunded", "units_completed", "units_failed"];
@@ -59,7 +62,13 @@ function summaryCards(summary) {
       h(
         "div",
         { class: "chips job-counts" },
-        jobs.map(([status, count]) => h("span", { class: `badge badge-${status}` }, `${t(`status.${status}`)} · ${number(count)}`)),
+        jobs.map(([status, count]) =>
+          h(
+            "span",
+            { class: `badge badge-${status}` },
+            `${t(`status.${status}`)} · ${number(count)}`,
+          ),
+        ),
       ),
   );
 }
@@ -79,9 +88,25 @@ export function usagePage(el) {
   const ledgerProblem = h("div");
   const exportProblem = h("div");
 
-  const from = h("input", { type: "date", id: "export-from", class: "input", value: isoDay(29), required: true });
-  const to = h("input", { type: "date", id: "export-to", class: "input", value: isoDay(0), required: true });
-  const exportButton = h("button", { type: "submit", class: "btn btn-primary", id: "export-csv" }, t("usage.export"));
+  const from = h("input", {
+    type: "date",
+    id: "export-from",
+    class: "input",
+    value: isoDay(29),
+    required: true,
+  });
+  const to = h("input", {
+    type: "date",
+    id: "export-to",
+    class: "input",
+    value: isoDay(0),
+    required: true,
+  });
+  const exportButton = h(
+    "button",
+    { type: "submit", class: "btn btn-primary", id: "export-csv" },
+    t("usage.export"),
+  );
 
   const exportCsv = async (event) => {
     event.preventDefault();
@@ -128,14 +153,25 @@ export function usagePage(el) {
           ? table(
               [
                 { label: t("common.created"), cell: (e) => dateTime(e.created_at) },
-                { label: t("usage.entry_type"), cell: (e) => (has(`ledger.${e.type}`) ? t(`ledger.${e.type}`) : e.type) },
+                {
+                  label: t("usage.entry_type"),
+                  cell: (e) => (has(`ledger.${e.type}`) ? t(`ledger.${e.type}`) : e.type),
+                },
                 { label: t("usage.amount"), cell: (e) => number(e.amount), class: "num" },
-                { label: t("usage.balance_after"), cell: (e) => number(e.balance_after), class: "num" },
+                {
+                  label: t("usage.balance_after"),
+                  cell: (e) => number(e.balance_after),
+                  class: "num",
+                },
                 {
                   label: t("usage.reference"),
                   cell: (e) =>
                     e.job_id
-                      ? h("a", { href: `#/jobs/${e.job_id}`, class: "mono small" }, shortId(e.job_id))
+                      ? h(
+                          "a",
+                          { href: `#/jobs/${e.job_id}`, class: "mono small" },
+                          shortId(e.job_id),
+                        )
                       : (e.description ?? "—"),
                 },
               ],
@@ -167,7 +203,14 @@ export function usagePage(el) {
       h("p", { class: "hint" }, t("usage.export_hint")),
       exportProblem,
     ),
-    h("section", { class: "card" }, h("h2", null, t("usage.ledger")), ledgerProblem, ledger, ledgerPager.el),
+    h(
+      "section",
+      { class: "card" },
+      h("h2", null, t("usage.ledger")),
+      ledgerProblem,
+      ledger,
+      ledgerPager.el,
+    ),
   );
 
   api("/customer/usage/summary")

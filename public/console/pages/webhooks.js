@@ -3,13 +3,14 @@
  * Webhook endpoints: register one for chosen events (its signing secret is
  * shown once), send a test ping, read its deliveries, delete it.
  */
+
+import { confirmDialog, secretOnce } from "../components/dialogs.js";
+import { badge, empty, errorBox, notify, pageHeader } from "../components/feedback.js";
+import { pager, table } from "../components/pager.js";
 import { api } from "../lib/api.js";
 import { formValues, h, mount } from "../lib/dom.js";
-import { t } from "../lib/i18n.js";
 import { dateTime } from "../lib/format.js";
-import { badge, empty, errorBox, notify, pageHeader } from "../components/feedback.js";
-import { confirmDialog, secretOnce } from "../components/dialogs.js";
-import { pager, table } from "../components/pager.js";
+import { t } from "../lib/i18n.js";
 
 const EVENTS = ["training_job.completed", "training_job.failed", "training_job.cancelled"];
 
@@ -18,7 +19,9 @@ function deliveries(endpoint) {
   const paging = pager(
     async (cursor) => {
       try {
-        return await api(`/customer/webhooks/${endpoint.id}/deliveries`, { query: { limit: 20, cursor } });
+        return await api(`/customer/webhooks/${endpoint.id}/deliveries`, {
+          query: { limit: 20, cursor },
+        });
       } catch (error) {
         mount(box, errorBox(error));
         return null;
@@ -31,10 +34,16 @@ function deliveries(endpoint) {
           ? table(
               [
                 { label: t("common.created"), cell: (d) => dateTime(d.created_at) },
-                { label: t("webhooks.event"), cell: (d) => h("span", { class: "mono" }, d.event_type) },
+                {
+                  label: t("webhooks.event"),
+                  cell: (d) => h("span", { class: "mono" }, d.event_type),
+                },
                 { label: t("common.status"), cell: (d) => badge(d.status) },
                 { label: t("webhooks.attempts"), cell: (d) => String(d.attempts), class: "num" },
-                { label: t("webhooks.last_result"), cell: (d) => d.error_code ?? d.last_status_code ?? d.last_error ?? "—" },
+                {
+                  label: t("webhooks.last_result"),
+                  cell: (d) => d.error_code ?? d.last_status_code ?? d.last_error ?? "—",
+                },
               ],
               data,
               { caption: t("webhooks.deliveries") },
@@ -51,19 +60,34 @@ export function webhooksPage(el) {
   const problem = h("div");
   const created = h("div");
 
-  const paging = pager(async (cursor) => {
-    try {
-      const result = await api("/customer/webhooks", { query: { limit: 50, cursor } });
-      mount(problem);
-      return result;
-    } catch (error) {
-      mount(problem, errorBox(error));
-      return null;
-    }
-  }, ({ data }) => mount(list, data.length ? h("div", { class: "stack" }, data.map(endpointCard)) : empty(t("webhooks.empty"))));
+  const paging = pager(
+    async (cursor) => {
+      try {
+        const result = await api("/customer/webhooks", { query: { limit: 50, cursor } });
+        mount(problem);
+        return result;
+      } catch (error) {
+        mount(problem, errorBox(error));
+        return null;
+      }
+    },
+    ({ data }) =>
+      mount(
+        list,
+        data.length
+          ? h("div", { class: "stack" }, data.map(endpointCard))
+          : empty(t("webhooks.empty")),
+      ),
+  );
 
   const remove = async (endpoint) => {
-    if (!(await confirmDialog(t("webhooks.confirm_delete", { url: endpoint.url }), t("common.delete")))) return;
+    if (
+      !(await confirmDialog(
+        t("webhooks.confirm_delete", { url: endpoint.url }),
+        t("common.delete"),
+      ))
+    )
+      return;
     try {
       await api(`/customer/webhooks/${endpoint.id}`, { method: "DELETE" });
       notify(t("common.deleted"));
@@ -84,7 +108,11 @@ export function webhooksPage(el) {
 
   function endpointCard(endpoint) {
     const details = h("div");
-    const toggle = h("button", { type: "button", class: "btn btn-small", "aria-expanded": "false" }, t("webhooks.show_deliveries"));
+    const toggle = h(
+      "button",
+      { type: "button", class: "btn btn-small", "aria-expanded": "false" },
+      t("webhooks.show_deliveries"),
+    );
     toggle.addEventListener("click", () => {
       const open = toggle.getAttribute("aria-expanded") !== "true";
       toggle.setAttribute("aria-expanded", String(open));
@@ -96,7 +124,16 @@ export function webhooksPage(el) {
       h(
         "div",
         { class: "endpoint-head" },
-        h("div", null, h("div", { class: "mono strong" }, endpoint.url), h("div", { class: "chips" }, endpoint.events.map((e) => h("span", { class: "chip" }, e)))),
+        h(
+          "div",
+          null,
+          h("div", { class: "mono strong" }, endpoint.url),
+          h(
+            "div",
+            { class: "chips" },
+            endpoint.events.map((e) => h("span", { class: "chip" }, e)),
+          ),
+        ),
         badge(endpoint.status),
       ),
       endpoint.disabled_reason && h("p", { class: "muted" }, endpoint.disabled_reason),
@@ -104,8 +141,16 @@ export function webhooksPage(el) {
         "div",
         { class: "row" },
         toggle,
-        h("button", { type: "button", class: "btn btn-small", onClick: () => ping(endpoint) }, t("webhooks.send_test")),
-        h("button", { type: "button", class: "btn btn-small btn-danger", onClick: () => remove(endpoint) }, t("common.delete")),
+        h(
+          "button",
+          { type: "button", class: "btn btn-small", onClick: () => ping(endpoint) },
+          t("webhooks.send_test"),
+        ),
+        h(
+          "button",
+          { type: "button", class: "btn btn-small btn-danger", onClick: () => remove(endpoint) },
+          t("common.delete"),
+        ),
       ),
       details,
     );
@@ -119,16 +164,42 @@ export function webhooksPage(el) {
       "div",
       { class: "field" },
       h("label", { for: "webhook-url", class: "label" }, t("webhooks.url")),
-      h("input", { id: "webhook-url", name: "url", type: "url", class: "input", required: true, placeholder: "https://hooks.example.com/gpu-agent" }),
+      h("input", {
+        id: "webhook-url",
+        name: "url",
+        type: "url",
+        class: "input",
+        required: true,
+        placeholder: t("webhooks.url_placeholder"),
+      }),
       h("div", { class: "hint" }, t("webhooks.url_hint")),
     ),
     h(
       "fieldset",
       { class: "field" },
       h("legend", { class: "label" }, t("webhooks.events")),
-      h("div", { class: "checks" }, EVENTS.map((e) => h("label", { class: "check" }, h("input", { type: "checkbox", name: "events", value: e, checked: true }), h("span", { class: "mono" }, e)))),
+      h(
+        "div",
+        { class: "checks" },
+        EVENTS.map((e) =>
+          h(
+            "label",
+            { class: "check" },
+            h("input", { type: "checkbox", name: "events", value: e, checked: true }),
+            h("span", { class: "mono" }, e),
+          ),
+        ),
+      ),
     ),
-    h("div", { class: "row" }, h("button", { type: "submit", class: "btn btn-primary", id: "create-webhook" }, t("webhooks.create"))),
+    h(
+      "div",
+      { class: "row" },
+      h(
+        "button",
+        { type: "submit", class: "btn btn-primary", id: "create-webhook" },
+        t("webhooks.create"),
+      ),
+    ),
     created,
   );
 
@@ -149,6 +220,15 @@ export function webhooksPage(el) {
     }
   });
 
-  mount(el, pageHeader(t("nav.webhooks")), h("p", { class: "muted" }, t("webhooks.intro")), form, h("h2", null, t("webhooks.list_title")), problem, list, paging.el);
+  mount(
+    el,
+    pageHeader(t("nav.webhooks")),
+    h("p", { class: "muted" }, t("webhooks.intro")),
+    form,
+    h("h2", null, t("webhooks.list_title")),
+    problem,
+    list,
+    paging.el,
+  );
   paging.first();
 }

@@ -79,7 +79,14 @@ export class Sha256 {
     }
 
     const s = this.state;
-    let a = s[0], b = s[1], c = s[2], d = s[3], e = s[4], f = s[5], g = s[6], h = s[7];
+    let a = s[0],
+      b = s[1],
+      c = s[2],
+      d = s[3],
+      e = s[4],
+      f = s[5],
+      g = s[6],
+      h = s[7];
     for (let i = 0; i < 64; i++) {
       const S1 = ((e >>> 6) | (e << 26)) ^ ((e >>> 11) | (e << 21)) ^ ((e >>> 25) | (e << 7));
       const ch = (e & f) ^ (~e & g);
