@@ -371,7 +371,7 @@ describe("a node the platform refuses", () => {
     const production = await FakePlatform.start();
     production.environment = "production";
 
-    const { agent: refused } = await startNode(production, { simulatedGpu: true });
+    const { agent: refused } = await startNode(production, { simulatedGpuMb: 8000 });
 
     expect(await refused.finished).toBe(1);
     await production.close();

@@ -39,8 +39,8 @@ export interface AgentOptions {
   capabilities(): Promise<Capabilities>;
   /** GPUs with their free VRAM now (accept time, heartbeats). */
   gpus(): Promise<Gpu[]>;
-  /** The advertised GPU is `--simulate-gpu`: refused unless the server is development. */
-  simulatedGpu?: boolean;
+  /** VRAM of the GPU from `--simulate-gpu`: refused unless the server is development. */
+  simulatedGpuMb?: number;
   /** @default os.availableParallelism() */
   cpuCores?: number;
   freeMemoryMb?: () => number;
@@ -165,7 +165,7 @@ export class NodeAgent {
 
   private onWelcome(welcome: Welcome): void {
     // The config said development at registration; the server has the last word.
-    if (welcome.environment !== "development" && this.options.simulatedGpu) {
+    if (welcome.environment !== "development" && this.options.simulatedGpuMb !== undefined) {
       const { environment } = welcome;
       this.log(
         "error",
@@ -221,7 +221,7 @@ export class NodeAgent {
 
     this.connection.send({ type: "accept", attempt_id: id }, { durable: true });
     const { options } = this;
-    const gpu = { index: decision.gpuIndex, simulated: options.simulatedGpu ?? false };
+    const gpu = { index: decision.gpuIndex, simulated: options.simulatedGpuMb !== undefined };
     const attempt = new Attempt(assign, gpu, {
       workDir: options.workDir,
       stagesDir: options.stagesDir ?? STAGES_DIR,
@@ -301,6 +301,7 @@ export class NodeAgent {
         connected: this.connection.online,
         draining: this.draining,
         sandbox: this.options.bwrap === null ? "none" : "bubblewrap",
+        simulated_gpu_mb: this.options.simulatedGpuMb ?? null,
         started_at: this.startedAt,
         updated_at: new Date().toISOString(),
         attempts: [...this.attempts.values()].map(attemptState),

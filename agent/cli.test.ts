@@ -165,6 +165,7 @@ describe("gpu-agent-node status", () => {
       connected: true,
       draining: false,
       sandbox: "none",
+      simulated_gpu_mb: null,
       started_at: "2025-01-01T00:00:00.000Z",
       updated_at: "2025-01-01T00:00:00.000Z",
       attempts: [

@@ -186,7 +186,7 @@ async function runCommand(args: string[]): Promise<number> {
     logger,
     python,
     bwrap: bwrap.path,
-    simulatedGpu: simulateGpuMb !== undefined,
+    simulatedGpuMb: simulateGpuMb,
     capabilities: () =>
       detectCapabilities({ workDir, simulateGpuMb, python, sandboxed: bwrap.path !== null }),
     gpus,
@@ -233,7 +233,7 @@ async function statusCommand(args: string[]): Promise<number> {
   if (caps.gpus.length === 0) console.log(t("status_cpu_only"));
   for (const gpu of caps.gpus) {
     const { index, name, vram_free_mb: free, vram_total_mb: total } = gpu;
-    console.log(t("status_gpu", { index, name, free, total, simulated: "" }));
+    console.log(t("status_gpu", { index, name, free, total }));
   }
 
   const state = await readLiveState(workDir);
@@ -241,8 +241,9 @@ async function statusCommand(args: string[]): Promise<number> {
     console.log(t("status_not_running"));
     return 0;
   }
-  const connected = state.connected ? "connected" : "offline";
+  const connected = state.connected ? 1 : 0;
   console.log(t("status_running", { pid: state.pid, connected, count: state.attempts.length }));
+  if (state.simulated_gpu_mb) console.log(t("status_simulated", { vram: state.simulated_gpu_mb }));
   for (const unit of state.attempts) {
     const stage = unit.shard_count > 1 ? `${unit.stage}#${unit.shard_index}` : unit.stage;
     const params = { attempt: unit.attempt_id, stage, phase: unit.phase, since: unit.accepted_at };

@@ -9,6 +9,13 @@ export type Lang = "zh" | "en" | "both";
 
 type P = Record<string, string | number>;
 
+const PHASES_ZH: Record<string, string> = {
+  downloading: "下载输入中",
+  running: "运行中",
+  uploading: "上传结果中",
+  done: "已结束",
+};
+
 /** Each entry renders `[zh, en]` from its parameters. */
 const MESSAGES = {
   registered: (p: P) => [
@@ -91,16 +98,20 @@ const MESSAGES = {
       `Python ${p.python}`,
   ],
   status_gpu: (p: P) => [
-    `GPU ${p.index}：${p.name}，显存 ${p.free}/${p.total} MB 可用${p.simulated}`,
-    `GPU ${p.index}: ${p.name}, ${p.free}/${p.total} MB VRAM free${p.simulated}`,
+    `GPU ${p.index}：${p.name}，显存 ${p.free}/${p.total} MB 可用`,
+    `GPU ${p.index}: ${p.name}, ${p.free}/${p.total} MB VRAM free`,
+  ],
+  status_simulated: (p: P) => [
+    `运行中的节点模拟了一块 ${p.vram} MB 显存的 GPU`,
+    `The running node simulates a GPU with ${p.vram} MB of VRAM`,
   ],
   status_cpu_only: () => ["未检测到 GPU：仅运行 CPU 任务", "No GPU detected: CPU units only"],
   status_running: (p: P) => [
-    `运行中（进程 ${p.pid}，${p.connected}），任务 ${p.count} 个`,
-    `Running (pid ${p.pid}, ${p.connected}), ${p.count} unit(s)`,
+    `运行中（进程 ${p.pid}，${p.connected ? "已连接" : "未连接"}），任务 ${p.count} 个`,
+    `Running (pid ${p.pid}, ${p.connected ? "connected" : "offline"}), ${p.count} unit(s)`,
   ],
   status_unit: (p: P) => [
-    `  ${p.attempt}：阶段 ${p.stage}，状态 ${p.phase}，开始于 ${p.since}`,
+    `  ${p.attempt}：阶段 ${p.stage}，${PHASES_ZH[p.phase as string] ?? p.phase}，开始于 ${p.since}`,
     `  ${p.attempt}: stage ${p.stage}, ${p.phase}, since ${p.since}`,
   ],
   status_not_running: () => ["节点程序未在运行", "The node program is not running"],

@@ -36,6 +36,7 @@ function state(agentPid: number, attempts: [string, number][]): AgentState {
     connected: false,
     draining: false,
     sandbox: "none",
+    simulated_gpu_mb: null,
     started_at: "2025-01-01T00:00:00.000Z",
     updated_at: "2025-01-01T00:00:00.000Z",
     attempts: attempts.map(([attempt_id, pid]) => ({

@@ -31,6 +31,8 @@ export interface AgentState {
   connected: boolean;
   draining: boolean;
   sandbox: "bubblewrap" | "none";
+  /** VRAM of the GPU the node pretends to have (`--simulate-gpu`), else null. */
+  simulated_gpu_mb: number | null;
   started_at: string;
   updated_at: string;
   attempts: AttemptState[];
