@@ -30,6 +30,8 @@ export default defineConfig(async () => {
             name: "worker",
             include: ["test/worker/**/*.test.ts", "test/domain/**/*.test.ts"],
             setupFiles: ["./test/worker/apply-migrations.ts"],
+            // Two cores: a busy machine can slow a whole-job test past the default.
+            testTimeout: 30_000,
           },
         },
         {
