@@ -4,9 +4,11 @@
  * URL argument it reads that server's document; without, it starts a
  * throwaway `wrangler dev` (its own state, nothing persisted) and reads that.
  * The output is formatted with the repository's Biome settings.
+ *
+ * `--check` writes nothing and exits 1 when the committed file is stale.
  */
 import { spawnSync } from "node:child_process";
-import { writeFile } from "node:fs/promises";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 
 const ROOT = resolve(import.meta.dirname, "../../..");
@@ -23,12 +25,40 @@ async function fetchDocument(url: string | undefined): Promise<unknown> {
   }
 }
 
-const document = await fetchDocument(process.argv[2]);
-const { default: openapiTS, astToString } = await import("openapi-typescript");
-const ast = await openapiTS(document as never);
-await writeFile(OUT, astToString(ast));
+/** The declarations for `document`, formatted as the committed file is. */
+async function generate(document: unknown): Promise<string> {
+  const { default: openapiTS, astToString } = await import("openapi-typescript");
+  const source = astToString(await openapiTS(document as never));
 
-const biome = join(ROOT, "node_modules", ".bin", "biome");
-const formatted = spawnSync(biome, ["format", "--write", OUT], { cwd: ROOT, stdio: "inherit" });
-if (formatted.status !== 0) process.exit(formatted.status ?? 1);
-console.log(`wrote ${OUT}`);
+  // Biome formats files in place; format a scratch copy inside the repository
+  // so that the repository's biome.json applies.
+  const scratch = mkdtempSync(join(ROOT, "sdk", "ts", ".generate-"));
+  const file = join(scratch, "openapi.d.ts");
+  try {
+    writeFileSync(file, source);
+    const biome = join(ROOT, "node_modules", ".bin", "biome");
+    const formatted = spawnSync(biome, ["format", "--write", file], { cwd: ROOT });
+    if (formatted.status !== 0) throw new Error(`biome format failed:\n${formatted.stderr}`);
+    return readFileSync(file, "utf8");
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
+}
+
+async function run(args: string[]): Promise<number> {
+  const check = args.includes("--check");
+  const url = args.find((a) => !a.startsWith("--"));
+  const generated = await generate(await fetchDocument(url));
+
+  if (check) {
+    const committed = readFileSync(OUT, "utf8");
+    if (committed === generated) return 0;
+    console.error("sdk/ts/openapi.d.ts is stale; run `npm run sdk:generate` and commit it");
+    return 1;
+  }
+  writeFileSync(OUT, generated);
+  console.log(`wrote ${OUT}`);
+  return 0;
+}
+
+process.exitCode = await run(process.argv.slice(2));
