@@ -10,8 +10,8 @@ import type { NodeAgent } from "./agent.ts";
 import { zipPackage } from "./package-zip.ts";
 import { assignMessage, FakePlatform } from "./testing/fake-platform.ts";
 import {
-  alive,
   controlFiles,
+  dies,
   NODE_SECRET,
   scriptPackage,
   startNode,
@@ -203,8 +203,8 @@ describe("the node", () => {
     platform.send({ type: "cancel", attempt_id: "att_c", reason: "job cancelled" });
     await platform.until(() => agent.attempts.size === 0);
 
-    expect(await alive(parent!)).toBe(false);
-    expect(await alive(child!)).toBe(false);
+    expect(await dies(parent!)).toBe(true);
+    expect(await dies(child!)).toBe(true);
     expect(finished("att_c")()).toBeUndefined();
   });
 
@@ -295,8 +295,8 @@ describe("the node", () => {
     await platform.until(() => platform.messages("hello")[1]);
     await platform.until(() => agent.attempts.size === 0);
 
-    expect(await alive(parent!)).toBe(false);
-    expect(await alive(child!)).toBe(false);
+    expect(await dies(parent!)).toBe(true);
+    expect(await dies(child!)).toBe(true);
     expect(finished("att_v")()).toBeUndefined();
   });
 
@@ -330,7 +330,7 @@ describe("the node", () => {
 
     expect(await agent.finished).toBe(0);
     expect(platform.messages("drain").flatMap((d) => d.release)).toEqual(["att_d"]);
-    expect(await alive(parent!)).toBe(false);
+    expect(await dies(parent!)).toBe(true);
     expect(finished("att_d")()).toBeUndefined();
   });
 

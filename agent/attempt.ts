@@ -246,7 +246,8 @@ export class Attempt {
   private async upload(path: string, report: OutputReport): Promise<void> {
     for (let attempt = 1; ; attempt += 1) {
       try {
-        const { signal } = this.controller;
+        // Long enough to ride out a reconnect; short enough not to hold a unit forever.
+        const signal = AbortSignal.any([this.controller.signal, AbortSignal.timeout(600_000)]);
         const url = await this.context.channel.requestUploadUrl(this.id, report, signal);
         await putFile(url, path, report.size_bytes, this.controller.signal);
         return;

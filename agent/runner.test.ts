@@ -5,6 +5,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { detectPython } from "./detect.ts";
 import type { ProgressBatch } from "./progress.ts";
 import { type RunOptions, runUnit } from "./runner.ts";
+import { dies } from "./testing/node.ts";
 
 let python: string;
 
@@ -38,12 +39,6 @@ async function runScript(
   return { dir, result, batches, log: await readFile(join(dir, "logs.txt"), "utf8") };
 }
 
-/** Whether `pid` still runs; a zombie waiting for a reaper has stopped running. */
-async function alive(pid: number): Promise<boolean> {
-  const stat = await readFile(`/proc/${pid}/stat`, "utf8").catch(() => null);
-  return stat !== null && stat.slice(stat.lastIndexOf(")") + 2)[0] !== "Z";
-}
-
 /** Starts a child that sleeps, records both pids, then sleeps itself, deaf to SIGTERM. */
 const SPAWNS_AND_SLEEPS = `
 import os, signal, subprocess, sys, time
@@ -66,6 +61,16 @@ describe("running a unit's process", () => {
     expect(batches.flatMap((b) => b.lines).sort()).toEqual(["hello", "oops"]);
     expect(log).toContain("hello\n");
     expect(result.logTail.sort()).toEqual(["hello", "oops"]);
+  });
+
+  it("stops growing the log file at its cap and says so", async () => {
+    const { log, result } = await runScript('print("x" * 5000)\nprint("end")\n', () => ({
+      maxLogBytes: 1000,
+    }));
+
+    expect(result.exitCode).toBe(0);
+    expect(log).toBe(`${"x".repeat(1000)}\n[gpu-agent] log truncated at 1000 bytes\n`);
+    expect(result.logTail.at(-1)).toBe("end");
   });
 
   it("turns new metrics.jsonl lines into progress metrics, skipping bad ones", async () => {
@@ -92,8 +97,8 @@ with open(os.path.join(os.environ["OUT"], "metrics.jsonl"), "w") as f:
 
     expect(result.stopped).toBe("runtime");
     expect(result.exitCode).toBeNull();
-    expect(await alive(parent!)).toBe(false);
-    expect(await alive(child!)).toBe(false);
+    expect(await dies(parent!)).toBe(true);
+    expect(await dies(child!)).toBe(true);
   });
 
   it("kills the process group when cancelled", async () => {
@@ -119,8 +124,8 @@ with open(os.path.join(os.environ["OUT"], "metrics.jsonl"), "w") as f:
     const [parent, child] = (await readFile(join(dir, "pids"), "utf8")).split(" ").map(Number);
 
     expect(result.stopped).toBe("cancelled");
-    expect(await alive(parent!)).toBe(false);
-    expect(await alive(child!)).toBe(false);
+    expect(await dies(parent!)).toBe(true);
+    expect(await dies(child!)).toBe(true);
   });
 
   it("kills a unit that writes more than its disk allowance", async () => {

@@ -21,6 +21,8 @@ export interface RunOptions {
   cwd: string;
   env: Record<string, string>;
   logFile: string;
+  /** The log file stops growing here (a note says so). @default 64 MiB */
+  maxLogBytes?: number;
   maxRuntimeSeconds: number;
   /** Stop the unit when `dir` holds more than `baselineBytes + limitBytes`. */
   disk?: { dir: string; baselineBytes: number; limitBytes: number };
@@ -101,10 +103,17 @@ export async function runUnit(options: RunOptions): Promise<RunResult> {
   if (options.signal?.aborted) onAbort();
   options.signal?.addEventListener("abort", onAbort);
 
+  const maxLogBytes = options.maxLogBytes ?? 64 * 1024 * 1024;
+  let logBytes = 0;
   for (const stream of [child.stdout, child.stderr]) {
     const decoder = new StringDecoder("utf8");
     stream.on("data", (chunk: Buffer) => {
-      log.write(chunk);
+      if (logBytes < maxLogBytes) {
+        log.write(chunk.subarray(0, maxLogBytes - logBytes));
+        logBytes += chunk.length;
+        if (logBytes >= maxLogBytes)
+          log.write(`\n[gpu-agent] log truncated at ${maxLogBytes} bytes\n`);
+      }
       lines.push(decoder.write(chunk));
     });
   }

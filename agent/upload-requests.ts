@@ -33,7 +33,11 @@ export class UploadRequests {
       output,
     };
     return new Promise<string>((resolve, reject) => {
-      const onAbort = () => this.fail(requestId, new Error("the attempt was stopped"));
+      const onAbort = () => {
+        const timedOut = (signal?.reason as Error | undefined)?.name === "TimeoutError";
+        const reason = timedOut ? "no upload URL came in time" : "the attempt was stopped";
+        this.fail(requestId, new Error(reason));
+      };
       const settled = () => signal?.removeEventListener("abort", onAbort);
       signal?.addEventListener("abort", onAbort);
       this.pending.set(requestId, {

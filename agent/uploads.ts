@@ -115,6 +115,8 @@ export async function putFile(
     });
     request.once("response", resolve);
     request.once("error", reject);
+    // A stalled server must not hold the unit forever.
+    request.setTimeout(60_000, () => request.destroy(new UploadError("the upload stalled")));
     pipeline(createReadStream(path), request).catch(reject);
   });
 

@@ -11,8 +11,11 @@
  * work/             GPU_AGENT_WORK_DIR and HOME, the unit's scratch space
  * work/tmp/         TMPDIR
  * output/           GPU_AGENT_OUTPUT_DIR: every top-level file here is uploaded
- * logs.txt          the unit's stdout and stderr, uploaded as the `logs` output
  * ```
+ *
+ * The unit's stdout and stderr go to `attempts/<attempt id>.logs.txt`, beside
+ * the directory rather than in it: the log is the agent's (capped by the
+ * runner), so it does not count against the unit's disk allowance.
  */
 import { mkdir, readdir, rm, stat } from "node:fs/promises";
 import { join } from "node:path";
@@ -30,7 +33,8 @@ export interface Workspace {
 }
 
 export function workspaceFor(workDir: string, attemptId: string): Workspace {
-  const root = join(workDir, "attempts", plainName(attemptId));
+  const name = plainName(attemptId);
+  const root = join(workDir, "attempts", name);
   return {
     root,
     downloads: join(root, "downloads"),
@@ -40,13 +44,13 @@ export function workspaceFor(workDir: string, attemptId: string): Workspace {
     work: join(root, "work"),
     tmp: join(root, "work", "tmp"),
     output: join(root, "output"),
-    logFile: join(root, "logs.txt"),
+    logFile: join(workDir, "attempts", `${name}.logs.txt`),
   };
 }
 
 /** Creates the attempt's directories, removing whatever an earlier run left there. */
 export async function createWorkspace(workspace: Workspace): Promise<void> {
-  await rm(workspace.root, { recursive: true, force: true });
+  await removeWorkspace(workspace);
   for (const dir of [
     workspace.downloads,
     workspace.data,
@@ -61,6 +65,7 @@ export async function createWorkspace(workspace: Workspace): Promise<void> {
 
 export async function removeWorkspace(workspace: Workspace): Promise<void> {
   await rm(workspace.root, { recursive: true, force: true });
+  await rm(workspace.logFile, { force: true });
 }
 
 /**

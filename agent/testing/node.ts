@@ -116,3 +116,15 @@ export async function alive(pid: number): Promise<boolean> {
   const stat = await readFile(`/proc/${pid}/stat`, "utf8").catch(() => null);
   return stat !== null && stat.slice(stat.lastIndexOf(")") + 2)[0] !== "Z";
 }
+
+/**
+ * Whether `pid` stops running within a few seconds: a killed process takes a
+ * moment to exit after the signal, so this waits rather than looks once.
+ */
+export async function dies(pid: number): Promise<boolean> {
+  for (let i = 0; i < 100; i += 1) {
+    if (!(await alive(pid))) return true;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  return false;
+}
