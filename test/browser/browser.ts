@@ -30,5 +30,6 @@ export function launchChromium(): Promise<Browser> {
 /** Saves a full-page screenshot as `<name>.png`. */
 export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(SCREENSHOTS, { recursive: true });
+  await page.evaluate("window.scrollTo(0, 0)");
   await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
 }

@@ -234,6 +234,28 @@ describe("the customer console", () => {
     expect(readFileSync((await file.path())!, "utf8")).toBe("weights after 8 epochs\n");
   });
 
+  it("refuses hyperparameters that are not a JSON object, and cancels a waiting job", async () => {
+    await go(page, "/jobs/new");
+    await page.waitForSelector("#job-form #create-job");
+    await page.fill("#job-name", "too-big-for-any-node");
+    await page.fill("#job-required_vram_mb", "96000");
+    await page.fill("#job-hyperparameters", "[1, 2]");
+    await page.click("#create-job");
+    await expect(page.locator("#job-form .alert-error code").textContent()).resolves.toBe(
+      "HYPERPARAMETERS_INVALID",
+    );
+    await page.fill("#job-hyperparameters", "");
+    await page.click("#create-job");
+    await page.waitForSelector("#cancel-job");
+    await screenshot(page, "07-job-waiting");
+
+    await page.click("#cancel-job");
+    await page.click("dialog button[value=ok]");
+
+    await page.waitForSelector(".page-header .badge >> text=Cancelled");
+    await expect(page.locator("#cancel-job").count()).resolves.toBe(0);
+  });
+
   it("lists jobs with a status filter", async () => {
     await go(page, "/jobs");
     await page.waitForSelector(`a[href='#/jobs/${jobId}']`);
@@ -242,6 +264,7 @@ describe("the customer console", () => {
     await page.selectOption("#job-status-filter", "completed");
 
     await page.waitForSelector(`a[href='#/jobs/${jobId}']`);
+    await expect(page.locator("tbody tr").count()).resolves.toBe(1);
     await screenshot(page, "07-jobs");
   });
 

@@ -27,6 +27,7 @@ export function jobPage(el, id) {
   const artifacts = h("div");
   const problem = h("div");
   let selected = null;
+  let chosenByCustomer = false;
   let timer = null;
   let stopped = false;
   let stages = new Map();
@@ -126,9 +127,13 @@ export function jobPage(el, id) {
   };
 
   const drawUnits = async (units) => {
-    if (!selected || !units.some((u) => u.id === selected)) {
+    // Until the customer picks a unit, follow the work: the training unit once
+    // it started, else whatever runs now.
+    if (!chosenByCustomer || !units.some((u) => u.id === selected)) {
+      const busy = ["assigned", "running", "verifying"];
       const pick =
-        units.find((u) => u.kind === "gpu" && u.status !== "blocked") ??
+        units.find((u) => u.kind === "gpu" && !["blocked", "ready"].includes(u.status)) ??
+        units.find((u) => busy.includes(u.status)) ??
         units.find((u) => u.kind === "gpu") ??
         units[0];
       selected = pick?.id ?? null;
@@ -141,6 +146,7 @@ export function jobPage(el, id) {
             selected,
             onSelect: (u) => {
               selected = u.id;
+              chosenByCustomer = true;
               drawUnits(units);
             },
           })

@@ -167,18 +167,31 @@ export class Upload {
     const workers = Array.from({ length: Math.min(PART_CONCURRENCY, queue.length) }, worker);
     const results = await Promise.allSettled(workers);
     const failed = results.find((r) => r.status === "rejected");
-    if (failed) throw failed.reason;
+    if (failed) throw this.forgetLostUpload(failed.reason);
 
     const parts = [...this.parts.values()]
       .sort((a, b) => a.part_number - b.part_number)
       .map(({ part_number, etag }) => ({ part_number, etag }));
-    this.record = await withRetries(
-      () =>
-        api(`${path}/uploads/${encodeURIComponent(uploadId)}/complete`, {
-          method: "POST",
-          body: { parts },
-        }),
-      signal,
-    );
+    try {
+      this.record = await withRetries(
+        () =>
+          api(`${path}/uploads/${encodeURIComponent(uploadId)}/complete`, {
+            method: "POST",
+            body: { parts },
+          }),
+        signal,
+      );
+    } catch (error) {
+      throw this.forgetLostUpload(error);
+    }
+  }
+
+  /** When storage dropped the multipart upload, the next resume starts a new one. */
+  forgetLostUpload(error) {
+    if (error?.code === "UPLOAD_NOT_FOUND") {
+      this.multipart = null;
+      this.parts.clear();
+    }
+    return error;
   }
 }
