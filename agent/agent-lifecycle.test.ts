@@ -191,6 +191,20 @@ describe("the node's connection and lifecycle", () => {
 });
 
 describe("a node the platform refuses", () => {
+  it("keeps reconnecting while the server answers with an error, then says hello", async () => {
+    const flaky = await FakePlatform.start();
+    flaky.refuseWith = 503;
+    const { agent: node } = await startNode(flaky, {}, false);
+    await flaky.until(() => flaky.authorizations.length >= 3);
+
+    flaky.refuseWith = null;
+    const hello = await flaky.until(() => flaky.messages("hello")[0]);
+
+    expect(hello.type).toBe("hello");
+    await node.stop(0);
+    await flaky.close();
+  });
+
   it("stops with exit code 1 when the server refuses its secret", async () => {
     const refusing = await FakePlatform.start();
     refusing.refuseWith = 401;

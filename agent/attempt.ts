@@ -38,7 +38,6 @@ export interface AttemptContext {
   killGraceMs?: number;
   flushIntervalMs?: number;
   diskCheckIntervalMs?: number;
-  keepWorkspace?: boolean;
   /** Told when the unit's process started (the agent records its pid). */
   onSpawn?: () => void;
 }
@@ -52,8 +51,6 @@ export class Attempt {
   readonly cudaIndex: number | null;
   readonly acceptedAt = new Date();
   phase: Phase = "downloading";
-  /** When the unit's process must be gone, once it runs. */
-  deadline: number | null = null;
   /** The unit's process group, while it runs. */
   pid: number | null = null;
   readonly done: Promise<void>;
@@ -116,7 +113,7 @@ export class Attempt {
       if (!this.stopped) this.fail(errorMessage(err));
     } finally {
       this.phase = "done";
-      if (!this.context.keepWorkspace) await removeWorkspace(workspace).catch(() => {});
+      await removeWorkspace(workspace).catch(() => {});
     }
   }
 
@@ -169,7 +166,6 @@ export class Attempt {
     );
 
     const { command, args } = unitCommand(plan, context.bwrap);
-    this.deadline = Date.now() + assign.max_runtime_seconds * 1000;
     return runUnit({
       command,
       args,

@@ -9,7 +9,8 @@
  * `drain`) wait in an outbox while the node is offline and go out after the
  * next `welcome`, minus those of attempts the welcome revoked. Progress is
  * dropped while offline: the full log is uploaded with the unit anyway.
- * Upload-URL requests are re-sent after a reconnect until answered.
+ * Upload-URL requests, and `complete` until its verdict, are sent again
+ * after a reconnect.
  */
 import WebSocket from "ws";
 import {
