@@ -101,8 +101,9 @@ async function registerCommand(args: string[]): Promise<number> {
 
   const server = values.server;
   const token = values["enrollment-token"] ?? process.env.GPU_AGENT_ENROLLMENT_TOKEN;
-  if (!server || !/^https?:\/\//.test(server))
+  if (!server || !/^https?:\/\//.test(server)) {
     throw new UsageError("--server http(s)://… is required");
+  }
   if (!token) throw new UsageError("--enrollment-token is required");
 
   const configPath = values.config ?? defaultConfigPath();
