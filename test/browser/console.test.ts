@@ -199,12 +199,14 @@ describe("the customer console", () => {
       packages.find((p) => p.status === "ready")!.id,
     );
     await page.fill("#job-hyperparameters", '{"epochs": 8, "lr": 0.01}');
+    await expect(page.locator("#job-estimate").textContent()).resolves.toContain("3,600");
     await screenshot(page, "05-new-job");
     await page.locator("#create-job").dblclick();
     await page.evaluate(`document.getElementById("job-form").requestSubmit()`);
 
     await page.waitForURL(/#\/jobs\/[0-9a-f-]{36}$/);
     jobId = page.url().split("/").pop()!;
+    await page.waitForSelector(".facts >> text=3,600");
     const { data: jobs } = await api<{ data: { id: string }[] }>("/customer/training-jobs");
     expect(jobs.map((j) => j.id)).toEqual([jobId]);
   });

@@ -58,6 +58,7 @@ export function loading() {
 
 /** A short-lived message at the bottom of the screen. */
 export function notify(text) {
+  for (const earlier of document.querySelectorAll(".toast")) earlier.remove();
   const note = h("div", { class: "toast", role: "status" }, text);
   document.body.append(note);
   setTimeout(() => note.remove(), 3500);

@@ -7,7 +7,7 @@
 import { confirmDialog, secretOnce } from "../components/dialogs.js";
 import { badge, empty, errorBox, notify, pageHeader } from "../components/feedback.js";
 import { pager, table } from "../components/pager.js";
-import { api } from "../lib/api.js";
+import { api, session } from "../lib/api.js";
 import { formValues, h, mount } from "../lib/dom.js";
 import { dateTime } from "../lib/format.js";
 import { t } from "../lib/i18n.js";
@@ -43,9 +43,13 @@ export function apiKeysPage(el) {
     ({ data }) => mount(list, data.length ? keysTable(data) : empty(t("keys.empty"))),
   );
 
+  const current = (key) => Boolean(session.key?.startsWith(key.prefix));
+
   const revoke = async (key) => {
-    if (!(await confirmDialog(t("keys.confirm_revoke", { name: key.name }), t("keys.revoke"))))
-      return;
+    const question = current(key)
+      ? t("keys.confirm_revoke_current", { name: key.name })
+      : t("keys.confirm_revoke", { name: key.name });
+    if (!(await confirmDialog(question, t("keys.revoke")))) return;
     try {
       await api(`/customer/api-keys/${key.id}/revoke`, { method: "POST" });
       notify(t("keys.revoked"));
@@ -65,6 +69,7 @@ export function apiKeysPage(el) {
               "div",
               null,
               h("strong", null, k.name),
+              current(k) && h("span", { class: "chip chip-current" }, t("keys.this_session")),
               h("div", { class: "mono small muted" }, `${k.prefix}…`),
             ),
         },

@@ -5,10 +5,11 @@
  * the same key and so makes one job; changing the form makes a new key.
  */
 
+import { plannedKinds, projectedCredits } from "../components/estimate.js";
 import { errorBox, pageHeader } from "../components/feedback.js";
 import { api } from "../lib/api.js";
 import { formValues, h, mount } from "../lib/dom.js";
-import { bytes } from "../lib/format.js";
+import { bytes, number } from "../lib/format.js";
 import { t } from "../lib/i18n.js";
 import { navigate } from "../lib/router.js";
 
@@ -122,8 +123,33 @@ export function jobNewPage(el) {
 
   mount(el, pageHeader(t("jobs.new")), h("div", { class: "loading" }, t("common.loading")));
 
-  Promise.all([readyOptions("datasets"), readyOptions("training-packages")])
-    .then(([datasets, packages]) => {
+  const estimate = h("p", { class: "estimate", id: "job-estimate", "aria-live": "polite" });
+  let pricing = null;
+  let packages = [];
+  const updateEstimate = () => {
+    const v = formValues(form);
+    const pkg = packages.find((p) => p.id === v.training_package_id);
+    const kinds = plannedKinds(pkg);
+    const credits = projectedCredits(
+      pricing,
+      kinds,
+      Number(v.required_vram_mb),
+      Number(v.max_runtime_seconds),
+    );
+    estimate.textContent =
+      credits === null ? "" : t("jobs.estimate", { credits: number(credits), units: kinds.length });
+  };
+  form.addEventListener("input", updateEstimate);
+  form.addEventListener("change", updateEstimate);
+
+  Promise.all([
+    readyOptions("datasets"),
+    readyOptions("training-packages"),
+    api("/customer/pricing").catch(() => null),
+  ])
+    .then(([datasets, readyPackages, rates]) => {
+      packages = readyPackages;
+      pricing = rates;
       mount(
         form,
         field(
@@ -199,6 +225,7 @@ export function jobNewPage(el) {
           }),
           "jobs.hyperparameters_hint",
         ),
+        estimate,
         problem,
         h(
           "div",
@@ -212,6 +239,7 @@ export function jobNewPage(el) {
         ),
       );
       mount(el, pageHeader(t("jobs.new")), h("p", { class: "muted" }, t("jobs.new_intro")), form);
+      updateEstimate();
     })
     .catch((error) => mount(el, pageHeader(t("jobs.new")), errorBox(error)));
 }
