@@ -87,6 +87,20 @@ describe("the prepare stage", () => {
     expect(bad.result.logTail.join("\n")).toContain("line 11 is not JSON");
   });
 
+  it("recognises CSV and JSON Lines content in a file without an extension", async () => {
+    const csvFile = await runStage(prepare, (ws) => writeFile(join(ws.data, "Iris data"), csv(10)));
+    const jsonFile = await runStage(prepare, (ws) =>
+      writeFile(join(ws.data, "events"), '{"a": 1}\n{"a": 2}\n'),
+    );
+    const binary = await runStage(prepare, (ws) =>
+      writeFile(join(ws.data, "blob"), Buffer.from([0xff, 0xfe, 0x00, 0x01])),
+    );
+
+    expect(csvFile.outputs).toEqual(["dataset.json", "train.csv", "validation.csv"]);
+    expect(jsonFile.outputs).toEqual(["dataset.json", "train.jsonl", "validation.jsonl"]);
+    expect(binary.outputs).toEqual(["dataset.json"]);
+  });
+
   it("describes an unpacked dataset with several files without splitting it", async () => {
     const { result, read, outputs } = await runStage(prepare, async (ws) => {
       await mkdir(join(ws.data, "images"));
@@ -162,7 +176,7 @@ describe("the package stage", () => {
     });
 
     expect(result.exitCode).toBe(0);
-    expect(outputs).not.toContain("checkpoint.json");
+    expect(outputs).toEqual(["metrics.jsonl", "summary.json"]);
     expect(JSON.parse(await read("summary.json")).final_unit).toBeNull();
   });
 });

@@ -6,7 +6,8 @@ unit, e.g. `train` or `sweep#3`). Writes to GPU_AGENT_OUTPUT_DIR:
 
   checkpoint<...>      the final checkpoint: the one of the best unit
   metrics.jsonl        every unit's metrics, each line tagged with "unit"
-  upstream-logs.txt    every unit's logs.txt, one after the other
+  upstream-logs.txt    every unit's logs.txt, one after the other, when the
+                       platform passes them along
   summary.json         per unit: files, last metrics, checkpoint; the chosen
                        unit and the rule that chose it
 
@@ -114,12 +115,13 @@ def merge_metrics(units: list, path: str) -> None:
 
 
 def merge_logs(input_dir: str, units: list, path: str) -> None:
+    logs = [(u["unit"], os.path.join(input_dir, u["unit"], "logs.txt")) for u in units]
+    logs = [(unit, log) for unit, log in logs if os.path.isfile(log)]
+    if not logs:
+        return
     with open(path, "w", encoding="utf-8") as out:
-        for unit in units:
-            log = os.path.join(input_dir, unit["unit"], "logs.txt")
-            if not os.path.isfile(log):
-                continue
-            out.write(f"===== {unit['unit']} =====\n")
+        for unit, log in logs:
+            out.write(f"===== {unit} =====\n")
             with open(log, encoding="utf-8", errors="replace") as source:
                 shutil.copyfileobj(source, out)
             out.write("\n")

@@ -6,7 +6,9 @@ GPU_AGENT_DATA_DIR. Writes to GPU_AGENT_OUTPUT_DIR:
   dataset.json       what was found: every file with its size and SHA-256,
                      the split file, its row counts and the rule used
   train.<ext>        when the dataset holds exactly one tabular file
-  validation.<ext>   (.csv, .tsv, .jsonl or .ndjson), its rows split 90/10
+  validation.<ext>   (.csv, .tsv, .jsonl or .ndjson, or a file without such
+                     an extension whose content is CSV, TSV or JSON Lines),
+                     its rows split 90/10; <ext> names the format found
 
 The split is deterministic: data row i (0-based, a CSV/TSV header excluded
 and repeated in both files) goes to validation when i % 10 == 9, else to
@@ -39,12 +41,15 @@ def main() -> int:
         return 1
     print(f"prepare: {len(files)} file(s) in the dataset")
 
-    tabular = [f for f in files if extension(f["path"]) in TABULAR]
+    for f in files:
+        f["format"] = file_format(os.path.join(data_dir, f["path"]))
+    tabular = [f for f in files if f["format"] is not None]
     summary = {"files": files, "split": None}
     if len(tabular) == 1:
         source = tabular[0]["path"]
         try:
-            summary["split"] = split(os.path.join(data_dir, source), output_dir)
+            path = os.path.join(data_dir, source)
+            summary["split"] = split(path, tabular[0]["format"], output_dir)
         except ValueError as err:
             print(f"prepare: {source}: {err}", file=sys.stderr)
             return 1
@@ -82,9 +87,37 @@ def list_files(root: str) -> list:
     return found
 
 
-def split(path: str, output_dir: str) -> dict:
+def file_format(path: str):
+    """csv, tsv or jsonl by extension; for a file without a known one, by its first bytes."""
     ext = extension(path)
-    kind = TABULAR[ext]
+    if ext in TABULAR:
+        return TABULAR[ext]
+    if ext not in ("", ".txt", ".data", ".dat"):
+        return None
+    with open(path, "rb") as handle:
+        sample = handle.read(64 * 1024)
+    try:
+        text = sample.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+    lines = [line for line in text.splitlines() if line.strip()]
+    if not lines:
+        return None
+    if lines[0].lstrip().startswith("{"):
+        try:
+            json.loads(lines[0])
+            return "jsonl"
+        except json.JSONDecodeError:
+            return None
+    try:
+        dialect = csv.Sniffer().sniff("\n".join(lines[:20]), delimiters=",\t")
+    except csv.Error:
+        return None
+    return "tsv" if dialect.delimiter == "\t" else "csv"
+
+
+def split(path: str, kind: str, output_dir: str) -> dict:
+    ext = {"csv": ".csv", "tsv": ".tsv", "jsonl": ".jsonl"}[kind]
     train_path = os.path.join(output_dir, "train" + ext)
     validation_path = os.path.join(output_dir, "validation" + ext)
     if kind == "jsonl":
