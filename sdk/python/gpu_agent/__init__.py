@@ -6,6 +6,7 @@ safe to repeat, cursor pagination as iterators, and verified digests.
 >>> client = Client()  # GPU_AGENT_API_KEY, GPU_AGENT_BASE_URL  # doctest: +SKIP
 """
 
+from . import types
 from ._http import RetryInfo, api_base
 from .client import TERMINAL_JOB_STATUSES, Client
 from .errors import ApiError, ChecksumError, GpuAgentError, NetworkError, WaitCancelled
@@ -20,5 +21,6 @@ __all__ = [
     "TERMINAL_JOB_STATUSES",
     "WaitCancelled",
     "api_base",
+    "types",
 ]
 __version__ = "0.1.0"

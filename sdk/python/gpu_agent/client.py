@@ -4,7 +4,8 @@ list, wait, cancel), artifacts (list, verified download) and usage.
 
 Every list method is a generator that fetches page after page as it is
 consumed; the resources are the JSON objects the API documents in its OpenAPI
-document (``GET /api/v1/openapi.json``), as dictionaries.
+document (``GET /api/v1/openapi.json``), as dictionaries typed by the
+``TypedDict`` classes that ``gpu_agent.types`` generates from that document.
 """
 
 from __future__ import annotations
@@ -18,6 +19,18 @@ from typing import Any, Callable, Iterator, Mapping
 from ._files import FileSlice, hash_file, write_stream
 from ._http import DEFAULT_BASE_URL, Opener, RetryInfo, Transport
 from .errors import ChecksumError, WaitCancelled
+from .types import (
+    Artifact,
+    ComputeUnit,
+    CreateTrainingJob,
+    Dataset,
+    JobEvent,
+    LedgerEntry,
+    TrainingJob,
+    TrainingPackage,
+    UsageDay,
+    UsageSummary,
+)
 
 Resource = dict[str, Any]
 Progress = Callable[[int, int], None]
@@ -66,24 +79,26 @@ class Client:
 
     # ── Datasets and training packages ──────────────────────────────────
 
-    def upload_dataset(self, path: str | os.PathLike[str], **options: Any) -> Resource:
+    def upload_dataset(self, path: str | os.PathLike[str], **options: Any) -> Dataset:
         """Streams a file up as a dataset and answers it ``ready`` (see :meth:`_upload`)."""
         return self._upload("datasets", path, **options)
 
-    def upload_training_package(self, path: str | os.PathLike[str], **options: Any) -> Resource:
+    def upload_training_package(
+        self, path: str | os.PathLike[str], **options: Any
+    ) -> TrainingPackage:
         """Streams a zip up as a training package; the platform validates it at finalize."""
         return self._upload("training-packages", path, **options)
 
-    def get_dataset(self, dataset_id: str) -> Resource:
+    def get_dataset(self, dataset_id: str) -> Dataset:
         return self._get(f"/customer/datasets/{_q(dataset_id)}")
 
-    def get_training_package(self, package_id: str) -> Resource:
+    def get_training_package(self, package_id: str) -> TrainingPackage:
         return self._get(f"/customer/training-packages/{_q(package_id)}")
 
-    def list_datasets(self, page_size: int = 100) -> Iterator[Resource]:
+    def list_datasets(self, page_size: int = 100) -> Iterator[Dataset]:
         return self._list("/customer/datasets", {}, page_size)
 
-    def list_training_packages(self, page_size: int = 100) -> Iterator[Resource]:
+    def list_training_packages(self, page_size: int = 100) -> Iterator[TrainingPackage]:
         return self._list("/customer/training-packages", {}, page_size)
 
     def delete_dataset(self, dataset_id: str) -> None:
@@ -186,8 +201,8 @@ class Client:
     # ── Training jobs ───────────────────────────────────────────────────
 
     def create_training_job(
-        self, params: Mapping[str, Any], *, idempotency_key: str | None = None
-    ) -> Resource:
+        self, params: CreateTrainingJob, *, idempotency_key: str | None = None
+    ) -> TrainingJob:
         """Creates a training job from the page's fields (``name``, ``dataset_id``,
         ``training_package_id``, ``required_vram_mb``, ``required_disk_mb``,
         ``max_runtime_seconds``, ``sensitivity``, optional ``hyperparameters``).
@@ -199,20 +214,20 @@ class Client:
         return self.transport.json(
             "POST",
             "/customer/training-jobs",
-            json_body=dict(params),
+            json_body=dict(params),  # a copy the caller cannot change mid-retry
             headers={"Idempotency-Key": key},
             idempotent=True,
         )
 
-    def get_training_job(self, job_id: str) -> Resource:
+    def get_training_job(self, job_id: str) -> TrainingJob:
         return self._get(f"/customer/training-jobs/{_q(job_id)}")
 
     def list_training_jobs(
         self, status: str | None = None, page_size: int = 100
-    ) -> Iterator[Resource]:
+    ) -> Iterator[TrainingJob]:
         return self._list("/customer/training-jobs", {"status": status}, page_size)
 
-    def cancel_training_job(self, job_id: str) -> Resource:
+    def cancel_training_job(self, job_id: str) -> TrainingJob:
         return self.transport.json(
             "POST", f"/customer/training-jobs/{_q(job_id)}/cancel", idempotent=False
         )
@@ -224,8 +239,8 @@ class Client:
         interval: float = 5.0,
         timeout: float | None = None,
         stop: threading.Event | None = None,
-        on_poll: Callable[[Resource], None] | None = None,
-    ) -> Resource:
+        on_poll: Callable[[TrainingJob], None] | None = None,
+    ) -> TrainingJob:
         """Polls every ``interval`` seconds until the job is completed, failed or
         cancelled, and answers that state (a failed job is returned, not raised).
 
@@ -251,7 +266,7 @@ class Client:
             else:
                 time.sleep(pause)
 
-    def list_compute_units(self, job_id: str) -> list[Resource]:
+    def list_compute_units(self, job_id: str) -> list[ComputeUnit]:
         return self._get(f"/customer/training-jobs/{_q(job_id)}/compute-units")["data"]
 
     def get_unit_output(self, job_id: str, unit_id: str, lines: int = 200) -> Resource:
@@ -259,14 +274,14 @@ class Client:
         path = f"/customer/training-jobs/{_q(job_id)}/compute-units/{_q(unit_id)}/output"
         return self._get(path, {"lines": lines})
 
-    def list_job_events(self, job_id: str, page_size: int = 100) -> Iterator[Resource]:
+    def list_job_events(self, job_id: str, page_size: int = 100) -> Iterator[JobEvent]:
         return self._list(f"/customer/training-jobs/{_q(job_id)}/events", {}, page_size)
 
     # ── Artifacts ───────────────────────────────────────────────────────
 
     def list_artifacts(
         self, job_id: str, kind: str | None = None, page_size: int = 100
-    ) -> Iterator[Resource]:
+    ) -> Iterator[Artifact]:
         return self._list(
             f"/customer/training-jobs/{_q(job_id)}/artifacts", {"kind": kind}, page_size
         )
@@ -276,7 +291,7 @@ class Client:
         path = f"/customer/training-jobs/{_q(job_id)}/artifacts/{_q(artifact_id)}/download-url"
         return self.transport.json("POST", path, idempotent=True)
 
-    def download_artifact(self, artifact: Mapping[str, Any], to: str | os.PathLike[str]) -> str:
+    def download_artifact(self, artifact: Artifact, to: str | os.PathLike[str]) -> str:
         """Downloads an artifact through a freshly minted signed URL to ``to`` (a
         file, or an existing directory), checking its size and SHA-256 before it
         takes its name. Answers the file's path."""
@@ -293,10 +308,10 @@ class Client:
 
     # ── Usage ───────────────────────────────────────────────────────────
 
-    def get_usage_summary(self) -> Resource:
+    def get_usage_summary(self) -> UsageSummary:
         return self._get("/customer/usage/summary")
 
-    def get_daily_usage(self, days: int = 30) -> list[Resource]:
+    def get_daily_usage(self, days: int = 30) -> list[UsageDay]:
         return self._get("/customer/usage/daily", {"days": days})["data"]
 
     def export_usage(self, date_from: str, date_to: str, to: str | os.PathLike[str]) -> str:
@@ -310,7 +325,7 @@ class Client:
                 out.write(chunk)
         return os.fspath(to)
 
-    def list_credits_ledger(self, page_size: int = 100) -> Iterator[Resource]:
+    def list_credits_ledger(self, page_size: int = 100) -> Iterator[LedgerEntry]:
         return self._list("/customer/credits/ledger", {}, page_size)
 
     # ── Plumbing ────────────────────────────────────────────────────────
@@ -318,7 +333,7 @@ class Client:
     def _get(self, path: str, query: Mapping[str, Any] | None = None) -> Any:
         return self.transport.json("GET", path, query=query, idempotent=True)
 
-    def _list(self, path: str, query: Mapping[str, Any], page_size: int) -> Iterator[Resource]:
+    def _list(self, path: str, query: Mapping[str, Any], page_size: int) -> Iterator[Any]:
         """Yields every item of every page, asking for the next page only when needed."""
         cursor = None
         while True:

@@ -1,18 +1,24 @@
 /**
- * `npm run sdk:generate`: rewrites `sdk/ts/openapi.d.ts` from the OpenAPI
- * document the API serves, so the SDK's types are the routes' own. With a
- * URL argument it reads that server's document; without, it starts a
- * throwaway `wrangler dev` (its own state, nothing persisted) and reads that.
- * The output is formatted with the repository's Biome settings.
+ * `npm run sdk:generate`: rewrites the SDKs' types from the OpenAPI document
+ * the API serves, so they are the routes' own: `sdk/openapi.json` (the
+ * document itself), `sdk/ts/openapi.d.ts` (through openapi-typescript,
+ * formatted with the repository's Biome settings) and
+ * `sdk/python/gpu_agent/types.py` (through `generate_types.py`). With a URL
+ * argument it reads that server's document; without, it starts a throwaway
+ * `wrangler dev` (its own state, nothing persisted) and reads that.
  *
- * `--check` writes nothing and exits 1 when the committed file is stale.
+ * `--check` writes nothing and exits 1 when a committed file is stale.
  */
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 
 const ROOT = resolve(import.meta.dirname, "../../..");
-const OUT = join(ROOT, "sdk", "ts", "openapi.d.ts");
+const OUTPUTS = {
+  document: join(ROOT, "sdk", "openapi.json"),
+  typescript: join(ROOT, "sdk", "ts", "openapi.d.ts"),
+  python: join(ROOT, "sdk", "python", "gpu_agent", "types.py"),
+};
 
 async function fetchDocument(url: string | undefined): Promise<unknown> {
   if (url) return (await fetch(`${url.replace(/\/+$/, "")}/api/v1/openapi.json`)).json();
@@ -25,40 +31,60 @@ async function fetchDocument(url: string | undefined): Promise<unknown> {
   }
 }
 
-/** The declarations for `document`, formatted as the committed file is. */
-async function generate(document: unknown): Promise<string> {
+/** Every generated file's text, as it should be committed. */
+async function generate(document: unknown): Promise<Record<keyof typeof OUTPUTS, string>> {
   const { default: openapiTS, astToString } = await import("openapi-typescript");
   const source = astToString(await openapiTS(document as never));
 
   // Biome formats files in place; format a scratch copy inside the repository
   // so that the repository's biome.json applies.
   const scratch = mkdtempSync(join(ROOT, "sdk", "ts", ".generate-"));
-  const file = join(scratch, "openapi.d.ts");
   try {
-    writeFileSync(file, source);
+    const typescript = join(scratch, "openapi.d.ts");
+    const documentFile = join(scratch, "openapi.json");
+    writeFileSync(typescript, source);
+    writeFileSync(documentFile, `${JSON.stringify(document, null, 2)}\n`);
     const biome = join(ROOT, "node_modules", ".bin", "biome");
-    const formatted = spawnSync(biome, ["format", "--write", file], { cwd: ROOT });
-    if (formatted.status !== 0) throw new Error(`biome format failed:\n${formatted.stderr}`);
-    return readFileSync(file, "utf8");
+    run(biome, ["format", "--write", typescript, documentFile]);
+
+    const python = join(scratch, "types.py");
+    run("python3", [
+      join(ROOT, "sdk", "python", "scripts", "generate_types.py"),
+      documentFile,
+      python,
+    ]);
+
+    return {
+      document: readFileSync(documentFile, "utf8"),
+      typescript: readFileSync(typescript, "utf8"),
+      python: readFileSync(python, "utf8"),
+    };
   } finally {
     rmSync(scratch, { recursive: true, force: true });
   }
 }
 
-async function run(args: string[]): Promise<number> {
+function run(command: string, args: string[]): void {
+  const result = spawnSync(command, args, { cwd: ROOT, encoding: "utf8" });
+  if (result.status !== 0) throw new Error(`${command} failed:\n${result.stderr}`);
+}
+
+async function main(args: string[]): Promise<number> {
   const check = args.includes("--check");
   const url = args.find((a) => !a.startsWith("--"));
   const generated = await generate(await fetchDocument(url));
 
-  if (check) {
-    const committed = readFileSync(OUT, "utf8");
-    if (committed === generated) return 0;
-    console.error("sdk/ts/openapi.d.ts is stale; run `npm run sdk:generate` and commit it");
-    return 1;
+  let stale = 0;
+  for (const [name, path] of Object.entries(OUTPUTS) as [keyof typeof OUTPUTS, string][]) {
+    if (!check) {
+      writeFileSync(path, generated[name]);
+      console.log(`wrote ${path}`);
+    } else if (readFileSync(path, "utf8") !== generated[name]) {
+      console.error(`${path} is stale; run \`npm run sdk:generate\` and commit it`);
+      stale++;
+    }
   }
-  writeFileSync(OUT, generated);
-  console.log(`wrote ${OUT}`);
-  return 0;
+  return stale === 0 ? 0 : 1;
 }
 
-process.exitCode = await run(process.argv.slice(2));
+process.exitCode = await main(process.argv.slice(2));
