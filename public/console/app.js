@@ -9,7 +9,7 @@
 import { renderShell } from "./components/shell.js";
 import { onAuthLost, session } from "./lib/api.js";
 import { preferredLanguage, setLanguage } from "./lib/i18n.js";
-import { resolve, route, startRouter } from "./lib/router.js";
+import { leave, resolve, route, startRouter } from "./lib/router.js";
 import { apiKeysPage } from "./pages/api-keys.js";
 import { jobPage } from "./pages/job.js";
 import { jobNewPage } from "./pages/job-new.js";
@@ -23,6 +23,7 @@ const root = document.getElementById("app");
 let shell = null;
 
 function signedOut(reason) {
+  leave();
   shell = null;
   renderSignIn(root, reason, () => {
     shell = null;

@@ -330,12 +330,41 @@ describe("the customer console", () => {
     );
   });
 
+  it("stops watching a job when the customer signs out", async () => {
+    const { data: datasets } = await api<{ data: { id: string; status: string }[] }>(
+      "/customer/datasets",
+    );
+    const { data: packages } = await api<{ data: { id: string; status: string }[] }>(
+      "/customer/training-packages",
+    );
+    const waiting = await api<{ id: string }>("/customer/training-jobs", {
+      method: "POST",
+      body: JSON.stringify({
+        name: "waits-for-a-big-gpu",
+        dataset_id: datasets.find((d) => d.status === "ready")!.id,
+        training_package_id: packages.find((p) => p.status === "ready")!.id,
+        required_vram_mb: 96_000,
+        required_disk_mb: 1024,
+        max_runtime_seconds: 600,
+        sensitivity: "low_sensitive",
+      }),
+    });
+    await go(page, `/jobs/${waiting.id}`);
+    await page.waitForSelector("#cancel-job");
+
+    await page.click("#sign-out");
+    await page.waitForTimeout(6_000);
+
+    await expect(page.locator(".signin").count()).resolves.toBe(1);
+    await expect(page.locator(".signin .alert-error").count()).resolves.toBe(0);
+    await api(`/customer/training-jobs/${waiting.id}/cancel`, { method: "POST" });
+  });
+
   it("explains a narrowed key's missing scope, and a key revoked mid-session", async () => {
     const narrow = await api<{ id: string; key: string }>("/customer/api-keys", {
       method: "POST",
       body: JSON.stringify({ name: "jobs-only", scopes: ["jobs:read"] }),
     });
-    await page.click("#sign-out");
     await signIn(page, narrow.key);
     await page.waitForSelector(".sidebar");
 

@@ -101,7 +101,8 @@ export async function api(path, options = {}) {
 
   if (!response.ok) {
     const error = await errorFrom(response);
-    if (!key) lose(error);
+    // Only the session's own key can be lost; a sign-in attempt just fails.
+    if (!key && sent["X-API-Key"]) lose(error);
     throw error;
   }
   if (raw) return response;

@@ -34,13 +34,18 @@ export function navigate(path) {
   else location.hash = path;
 }
 
-/** Runs the page matching the current hash. */
-export async function resolve() {
+/** Stops the current page (its polling, its timers) without showing another. */
+export function leave() {
   if (cleanup) {
     const done = cleanup;
     cleanup = null;
     done();
   }
+}
+
+/** Runs the page matching the current hash. */
+export async function resolve() {
+  leave();
   const path = currentPath();
   const match = routes.map((r) => ({ r, m: r.regex.exec(path) })).find(({ m }) => m !== null);
   if (!match) return navigate(fallbackPath);
