@@ -23,6 +23,7 @@ import { EXIT, result, table, UsageError } from "./output.ts";
 
 const SENSITIVITIES = ["public", "low_sensitive", "high_sensitive"] as const;
 const LOG_TAIL = 20;
+const LIVE_UNIT_STATUSES = new Set<string>(["assigned", "running", "verifying"]);
 
 function jobLine(job: TrainingJob): string {
   const done = job.progress.completed ?? 0;
@@ -167,12 +168,16 @@ async function watch(context: Context, id: string): Promise<number> {
     const units = await client.listComputeUnits(id, signal);
     const logs: Record<string, string[]> = {};
     for (const unit of units) {
-      if (drained.has(unit.id) || unit.attempt_count === 0) continue;
+      // Read the logs of running units, and once more when a unit stops, for its last lines.
+      const live = LIVE_UNIT_STATUSES.has(unit.status);
+      if (live) drained.delete(unit.id);
+      else if (unit.attempt_count === 0 || drained.has(unit.id)) continue;
+      else drained.add(unit.id);
+
       const { logs: tail } = await client.getUnitOutput(id, unit.id, { lines: LOG_TAIL, signal });
       const fresh = newLines(shown.get(unit.id) ?? [], tail);
       shown.set(unit.id, tail);
       if (fresh.length > 0) logs[unit.id] = fresh;
-      if (unit.status === "completed" || unit.status === "cancelled") drained.add(unit.id);
     }
 
     const snapshot = JSON.stringify([job.status, job.progress, units.map((u) => u.status)]);
