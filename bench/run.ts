@@ -1,0 +1,145 @@
+/**
+ * @module bench/run
+ * `npm run bench [-- --quick] [-- --ref HEAD] [-- --only api,dispatch,scale]`
+ *
+ * Runs every benchmark against real local `wrangler dev` platforms it starts
+ * itself (isolated state, one fresh platform per run so none inherits
+ * another's sockets or queue), then writes `bench/results.json` and
+ * `bench/REPORT.md`. `--quick` is a reduced pass that finishes in about two
+ * minutes; figures from it are for smoke-testing, not for the record.
+ * The platform is built from a frozen copy of the sources (the working tree,
+ * or `--ref`), so edits made while the benchmark runs cannot reload it.
+ * All traffic goes to 127.0.0.1.
+ */
+import { execFileSync } from "node:child_process";
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import { join, relative } from "node:path";
+import type { DevServer } from "../test/support/dev-server.ts";
+import { runApi } from "./api.ts";
+import { runDispatch } from "./dispatch.ts";
+import { ROOT, snapshot, startServer } from "./lib/server.ts";
+import { type Results, renderReport } from "./report.ts";
+import { runIdleSockets, runQueueDepth } from "./scale.ts";
+
+const args = process.argv.slice(2);
+const quick = args.includes("--quick");
+const ref = flagValue("--ref");
+const only = flagValue("--only")?.split(",") ?? ["api", "dispatch", "scale"];
+
+/** What each run does; the quick pass keeps every run but shrinks it. */
+export const CONFIG = quick
+  ? {
+      api: { connections: 10, seconds: 1, jobsStored: 100 },
+      dispatch: {
+        nodes: 40,
+        jobs: 3,
+        unitsPerJob: 16,
+        latencyJobs: 1,
+        fanOut: [4],
+        timeoutMs: 60_000,
+      },
+      idle: { levels: [50, 200], quietMs: 1_000 },
+      depth: { levels: [10, 50], sample: 10, cpuNodes: 5 },
+    }
+  : {
+      api: { connections: 10, seconds: 10, jobsStored: 2_000 },
+      dispatch: {
+        nodes: 200,
+        jobs: 20,
+        unitsPerJob: 50,
+        latencyJobs: 5,
+        fanOut: [4, 16, 64],
+        timeoutMs: 300_000,
+      },
+      idle: { levels: [100, 1_000, 5_000], quietMs: 5_000 },
+      depth: { levels: [10, 1_000, 10_000], sample: 30, cpuNodes: 20 },
+    };
+
+function flagValue(flag: string): string | undefined {
+  const i = args.indexOf(flag);
+  return i >= 0 ? args[i + 1] : undefined;
+}
+
+function git(...command: string[]): string {
+  try {
+    return execFileSync("git", command, { cwd: ROOT, encoding: "utf8" }).trim();
+  } catch {
+    return "unknown";
+  }
+}
+
+function machine() {
+  const cpus = os.cpus();
+  const wrangler = JSON.parse(
+    readFileSync(join(ROOT, "node_modules/wrangler/package.json"), "utf8"),
+  ) as { version: string };
+  const limits = readFileSync("/proc/self/limits", "utf8");
+  return {
+    date: new Date().toISOString(),
+    mode: quick ? "quick" : "full",
+    cpus: { count: cpus.length, model: cpus[0]?.model ?? "unknown", mhz: cpus[0]?.speed ?? 0 },
+    memoryGb: Math.round((os.totalmem() / 2 ** 30) * 10) / 10,
+    os: `${os.type()} ${os.release()}`,
+    node: process.version,
+    wrangler: wrangler.version,
+    openFilesLimit: Number(/Max open files\s+(\d+)/.exec(limits)?.[1] ?? 0),
+    loadAverageAtStart: os.loadavg().map((l) => Math.round(l * 100) / 100),
+    source: ref ? `git ref ${ref} (${git("rev-parse", "--short", ref)})` : "working tree",
+    commit: git("rev-parse", "--short", "HEAD"),
+    dirty: git("status", "--porcelain", "--", "src", "durable-objects", "migrations") !== "",
+  };
+}
+
+async function onFreshPlatform<T>(
+  source: string,
+  name: string,
+  work: (s: DevServer) => Promise<T>,
+) {
+  const started = performance.now();
+  process.stderr.write(`bench: ${name}…\n`);
+  const server = await startServer(source);
+  try {
+    return await work(server);
+  } finally {
+    await server.stop();
+    const seconds = Math.round((performance.now() - started) / 100) / 10;
+    process.stderr.write(`bench: ${name} done in ${seconds} s\n`);
+  }
+}
+
+async function main() {
+  const meta = machine();
+  const source = snapshot(ref);
+  const results: Record<string, unknown> = { meta, config: CONFIG };
+  try {
+    if (only.includes("api")) {
+      results.api = await onFreshPlatform(source, "api", (s) => runApi(s, CONFIG.api));
+    }
+    if (only.includes("dispatch")) {
+      results.dispatch = await onFreshPlatform(source, "dispatch", (s) =>
+        runDispatch(s, CONFIG.dispatch),
+      );
+    }
+    if (only.includes("scale")) {
+      const idle = await onFreshPlatform(source, "idle sockets", (s) =>
+        runIdleSockets(s, CONFIG.idle.levels, CONFIG.idle.quietMs),
+      );
+      const depth = await onFreshPlatform(source, "queue depth", (s) =>
+        runQueueDepth(s, CONFIG.depth.levels, CONFIG.depth.sample, CONFIG.depth.cpuNodes),
+      );
+      results.scale = { idle, depth };
+    }
+  } finally {
+    rmSync(source, { recursive: true, force: true });
+  }
+
+  // A quick pass must not overwrite the figures of record.
+  const dir = quick ? join(ROOT, "bench", "results", "quick") : join(ROOT, "bench");
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, "results.json"), `${JSON.stringify(results, null, 2)}\n`);
+  writeFileSync(join(dir, "REPORT.md"), renderReport(results as unknown as Results));
+  process.stderr.write(`bench: wrote ${relative(ROOT, dir) || "."}/REPORT.md and results.json\n`);
+}
+
+await main();
