@@ -7,7 +7,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { Capabilities } from "../src/protocol/messages.ts";
 import { main } from "./cli.ts";
 import { saveConfig } from "./config.ts";
-import { writeState } from "./state.ts";
+import { type AgentState, writeState } from "./state.ts";
 
 let printed: string[];
 let dir: string;
@@ -52,6 +52,33 @@ const config = (environment: "development" | "production") => ({
   name: "cli",
   registered_at: "2025-01-01T00:00:00.000Z",
 });
+
+function runningState(pid: number): AgentState {
+  return {
+    pid,
+    node_id: "node_cli",
+    server: "http://127.0.0.1:1",
+    connected: true,
+    draining: false,
+    sandbox: "none",
+    simulated_gpu_mb: null,
+    started_at: "2025-01-01T00:00:00.000Z",
+    updated_at: "2025-01-01T00:00:00.000Z",
+    attempts: [
+      {
+        attempt_id: "att_7",
+        job_id: "job_1",
+        stage: "sweep",
+        shard_index: 2,
+        shard_count: 4,
+        phase: "running",
+        gpu_index: null,
+        accepted_at: "2025-01-01T00:00:01.000Z",
+        pid: null,
+      },
+    ],
+  };
+}
 
 describe("gpu-agent-node register", () => {
   it("enrolls with the token and stores the node's identity in a 0600 file", async () => {
@@ -133,6 +160,19 @@ describe("gpu-agent-node run", () => {
     expect(printed.join("\n")).toContain("Simulated GPUs are allowed only in development");
   });
 
+  it("refuses a work dir another running agent uses", async () => {
+    const configPath = join(dir, "node.json");
+    await saveConfig(configPath, config("development"));
+    await writeState(dir, { ...runningState(process.ppid), attempts: [] });
+
+    const code = await main(["run", "--lang", "en", "--config", configPath, "--work-dir", dir]);
+
+    expect(code).toBe(1);
+    expect(printed.join("\n")).toBe(
+      `Another agent (pid ${process.ppid}) is using the work dir ${dir}`,
+    );
+  });
+
   it("asks for registration first when there is no config", async () => {
     const code = await main(["run", "--lang", "zh", "--config", join(dir, "none.json")]);
 
@@ -158,30 +198,7 @@ describe("gpu-agent-node status", () => {
   it("shows what a running agent does", async () => {
     const configPath = join(dir, "node.json");
     await saveConfig(configPath, config("development"));
-    await writeState(dir, {
-      pid: process.pid,
-      node_id: "node_cli",
-      server: "http://127.0.0.1:1",
-      connected: true,
-      draining: false,
-      sandbox: "none",
-      simulated_gpu_mb: null,
-      started_at: "2025-01-01T00:00:00.000Z",
-      updated_at: "2025-01-01T00:00:00.000Z",
-      attempts: [
-        {
-          attempt_id: "att_7",
-          job_id: "job_1",
-          stage: "sweep",
-          shard_index: 2,
-          shard_count: 4,
-          phase: "running",
-          gpu_index: null,
-          accepted_at: "2025-01-01T00:00:01.000Z",
-          pid: null,
-        },
-      ],
-    });
+    await writeState(dir, runningState(process.pid));
 
     await main(["status", "--lang", "en", "--config", configPath, "--work-dir", dir]);
 

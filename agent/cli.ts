@@ -31,7 +31,7 @@ import {
 import { type Lang, parseLang, setLang, t } from "./i18n.ts";
 import { createLogger, errorMessage, type LogFormat } from "./log.ts";
 import { RegisterError, register } from "./register.ts";
-import { readLiveState, reclaimWorkDir } from "./state.ts";
+import { readLiveState, reclaimWorkDir, WorkDirBusyError } from "./state.ts";
 
 const HELP_EN = `Usage: gpu-agent-node <command> [options]
 
@@ -162,7 +162,12 @@ async function runCommand(args: string[]): Promise<number> {
   }
 
   const workDir = await ensureWorkDir(values["work-dir"]);
-  const orphans = await reclaimWorkDir(workDir);
+  const orphans = await reclaimWorkDir(workDir).catch((err) => {
+    if (!(err instanceof WorkDirBusyError)) throw err;
+    console.error(t("work_dir_busy", { pid: err.pid, workDir }));
+    return null;
+  });
+  if (orphans === null) return 1;
   if (orphans.length > 0) logger.log("warn", "orphans_killed", { attempt_ids: orphans });
   const python = await detectPython();
   if (python === null) {

@@ -62,6 +62,10 @@ const MESSAGES = {
     "指定了 --require-sandbox，但 bubblewrap 不可用",
     "--require-sandbox was given but bubblewrap is not usable",
   ],
+  work_dir_busy: (p: P) => [
+    `另一个节点程序（进程 ${p.pid}）正在使用工作目录 ${p.workDir}`,
+    `Another agent (pid ${p.pid}) is using the work dir ${p.workDir}`,
+  ],
   no_python: () => [
     "未找到 python3：节点无法运行任何任务",
     "python3 not found: this node cannot run any unit",

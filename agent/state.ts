@@ -11,6 +11,16 @@ import type { Attempt } from "./attempt.ts";
 
 export const STATE_FILE = "agent-state.json";
 
+export class WorkDirBusyError extends Error {
+  override name = "WorkDirBusyError";
+  readonly pid: number;
+
+  constructor(pid: number, workDir: string) {
+    super(`another agent (pid ${pid}) is using ${workDir}`);
+    this.pid = pid;
+  }
+}
+
 export interface AttemptState {
   attempt_id: string;
   job_id: string;
@@ -81,7 +91,7 @@ export async function readLiveState(workDir: string): Promise<AgentState | null>
 export async function reclaimWorkDir(workDir: string): Promise<string[]> {
   const previous = await readState(workDir);
   if (previous !== null && previous.pid !== process.pid && processAlive(previous.pid)) {
-    throw new Error(`another agent (pid ${previous.pid}) is using ${workDir}`);
+    throw new WorkDirBusyError(previous.pid, workDir);
   }
 
   const killed: string[] = [];
