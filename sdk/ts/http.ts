@@ -73,21 +73,38 @@ export class Transport {
     this.baseUrl = apiBase(options.baseUrl ?? DEFAULT_BASE_URL);
   }
 
-  /** Calls the API and parses its JSON (`undefined` for 204). */
-  async json<T>(call: CallOptions): Promise<T> {
-    const response = await this.send(call);
-    if (response.status === 204) return undefined as T;
-    return (await response.json()) as T;
+  /**
+   * Calls the API and parses its JSON (`undefined` for 204). A body cut off
+   * mid-way counts as a lost response, retried like one.
+   */
+  json<T>(call: CallOptions): Promise<T> {
+    return this.#withRetries(call, async (response) => {
+      if (response.status === 204) return undefined as T;
+      let text: string;
+      try {
+        text = await response.text();
+      } catch (err) {
+        if (call.signal?.aborted) throw call.signal.reason;
+        throw new NetworkError(`${call.method} ${call.path}: the response broke off`, {
+          cause: err,
+        });
+      }
+      return JSON.parse(text) as T;
+    });
   }
 
   /** Calls the API, retrying as the call allows; answers a 2xx response or throws. */
-  async send(call: CallOptions): Promise<Response> {
+  send(call: CallOptions): Promise<Response> {
+    return this.#withRetries(call, async (response) => response);
+  }
+
+  async #withRetries<T>(call: CallOptions, read: (response: Response) => Promise<T>): Promise<T> {
     const maxRetries = this.#options.maxRetries ?? 4;
     for (let attempt = 0; ; attempt++) {
       let failure: ApiError | NetworkError;
       try {
         const response = await this.#attempt(call);
-        if (response.ok) return response;
+        if (response.ok) return await read(response);
         failure = await ApiError.fromResponse(response);
       } catch (err) {
         if (!(err instanceof NetworkError)) throw err;

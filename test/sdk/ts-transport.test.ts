@@ -141,6 +141,23 @@ describe("SDK transport", () => {
     expect(requests).toHaveLength(3);
   });
 
+  it("retries a read whose response body broke off mid-way", async () => {
+    const { fetch, requests } = scripted((_, n) => {
+      if (n > 1) return Response.json(job);
+      const body = new ReadableStream({
+        start(controller) {
+          controller.enqueue(new TextEncoder().encode('{"id":'));
+          controller.error(new TypeError("terminated"));
+        },
+      });
+      return new Response(body, { status: 200 });
+    });
+    const client = new GpuAgent({ apiKey: "sk_test", fetch, retryBaseDelayMs: 1 });
+
+    expect(await client.getTrainingJob("job_1")).toEqual(job);
+    expect(requests).toHaveLength(2);
+  });
+
   it("sends the same generated Idempotency-Key on every attempt of a job creation", async () => {
     const { fetch, requests } = scripted((_, n) =>
       n === 1 ? error(503, "INTERNAL_ERROR") : Response.json(job, { status: 201 }),

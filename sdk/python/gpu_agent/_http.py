@@ -86,11 +86,18 @@ class Transport:
         return url
 
     def json(self, method: str, path: str, **options: Any) -> Any:
-        """Calls the API and parses its JSON (``None`` for 204)."""
-        response = self.send(method, path, **options)
-        with response:
-            data = response.read()
-        return json.loads(data) if data else None
+        """Calls the API and parses its JSON (``None`` for 204). A body cut off
+        mid-way counts as a lost response, retried like one."""
+
+        def read(response: Any) -> Any:
+            with response:
+                try:
+                    data = response.read()
+                except (OSError, http.client.HTTPException) as error:
+                    raise NetworkError(f"{method} {path}: the response broke off") from error
+            return json.loads(data) if data else None
+
+        return self.send(method, path, read=read, **options)
 
     def send(
         self,
@@ -103,8 +110,10 @@ class Transport:
         body: Callable[[], Body] | None = None,
         headers: Mapping[str, str] | None = None,
         anonymous: bool = False,
+        read: Callable[[Any], Any] | None = None,
     ) -> Any:
-        """Sends the request, retrying as allowed; answers the open 2xx response.
+        """Sends the request, retrying as allowed; answers the open 2xx response,
+        or what ``read`` made of it.
 
         ``body`` makes the raw body afresh for each attempt (bytes or a file-like
         object), so a retry resends the same bytes.
@@ -112,7 +121,8 @@ class Transport:
         attempt = 0
         while True:
             try:
-                return self._attempt(method, path, query, json_body, body, headers, anonymous)
+                response = self._attempt(method, path, query, json_body, body, headers, anonymous)
+                return read(response) if read else response
             except (ApiError, NetworkError) as failure:
                 if attempt >= self.max_retries or not _retryable(failure, idempotent):
                     raise

@@ -126,6 +126,17 @@ class TransportTest(unittest.TestCase):
 
         self.assertEqual(len(opener.requests), 3)
 
+    def test_retries_a_read_whose_response_body_broke_off(self) -> None:
+        class Broken(io.BytesIO):
+            def read(self, size: int = -1) -> bytes:
+                raise ConnectionResetError("connection reset by peer")
+
+        opener = Scripted(lambda r, n: Broken() if n == 1 else FakeResponse(JOB))
+        client = Client("sk_test", "http://x", opener=opener, retry_base_delay=0.001)
+
+        self.assertEqual(client.get_training_job("job_1"), JOB)
+        self.assertEqual(len(opener.requests), 2)
+
     def test_sends_one_generated_idempotency_key_on_every_attempt(self) -> None:
         opener = Scripted(
             lambda r, n: error(503, "INTERNAL_ERROR") if n == 1 else FakeResponse(JOB, 201)
