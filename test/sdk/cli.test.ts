@@ -22,7 +22,11 @@ function cli(args: string[], env: Record<string, string | undefined> = {}): Prom
     execFile(
       process.execPath,
       [BIN, ...args],
-      { env: { PATH: process.env.PATH, HOME: tempDir(), ...env }, timeout: 60_000 },
+      // Only what the test gives: no key or config leaks in from the machine.
+      {
+        env: { PATH: process.env.PATH, HOME: tempDir(), ...env } as unknown as NodeJS.ProcessEnv,
+        timeout: 60_000,
+      },
       (error, stdout, stderr) => {
         const code = error ? (typeof error.code === "number" ? error.code : 1) : 0;
         done({ code, stdout, stderr });
