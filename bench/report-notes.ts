@@ -1,14 +1,205 @@
 /**
  * @module bench/report-notes
- * The prose of the report: how each figure is measured, and what the local
- * figures do and do not say about production.
+ * The prose of the report: how each figure is measured, why the missed
+ * targets are missed and what would close them (with the figures of the run
+ * filled in), and what these local figures do and do not say about
+ * production. Code references name the function first; line numbers are
+ * those of the commit named, and drift as the code changes.
  */
 import type { Results } from "./report.ts";
 
+/** The commit whose lines the notes cite. */
+const READ_AT = "17770d8";
+
+const n = (x: number | undefined, digits = 0) =>
+  x !== undefined && Number.isFinite(x)
+    ? x.toLocaleString("en-US", { maximumFractionDigits: digits })
+    : "–";
+
 export function methodNotes(): string {
-  return "## Method\n";
+  return `## Method
+
+- **Platform.** Each run starts its own \`wrangler dev\` (workerd) on 127.0.0.1 with isolated
+  \`--persist-to\` state, built from a frozen copy of the sources (\`wrangler dev\` reloads on
+  any source edit and drops every socket). D1, R2 and the Durable Objects are the local
+  simulations inside workerd. The platform, the load generator and the simulated nodes share
+  the machine's cores. "Cores: other" is CPU that other processes used meanwhile (from
+  \`/proc/stat\`, less the platform's tree and the benchmark's own process): where it is high,
+  throughput and latency are depressed; CPU milliseconds per request or unit, read from
+  \`/proc/<pid>/stat\` of wrangler's tree, are much less sensitive to it.
+- **API.** autocannon's programmatic API, keep-alive connections at a fixed concurrency, a
+  warm-up before each run. Every route runs right after a health-check run and is compared
+  with it, so both figures of a ratio saw the same machine.
+- **Dispatch latency.** When units become ready the job's scheduler records a \`units.ready\`
+  event whose \`data.at\` is the platform's clock; the benchmark reads those events back through
+  \`GET /customer/training-jobs/:id/events\` and subtracts them from the wall-clock time at which
+  the node received each \`assign\` (same machine, same clock). The node-side measure (its
+  previous verdict, or the unit's ready time if later, to its next \`assign\`) is shown beside it.
+- **Overhead per unit.** Ready → the node receives its verdict, less the node's own work (zero
+  here: the simulated nodes answer at once). The verdict is sent when the scheduler's
+  \`completed\` returns, after its outbox delivered the charge to the customer's gate, so the
+  verdict marks "verified and charged". Its parts: assign → complete sent (accept, a signed
+  upload URL, one PUT through the Worker into R2) and complete → verdict (verification against
+  R2, the charge, the D1 mirror).
+- **Sustained rate.** 80 % of the assignments divided by the time between the 10th and 90th
+  percentile of their arrival, so ramp-up and the tail of the last job do not count.
+- **Idle sockets.** Light raw \`ws\` nodes enrol and connect in batches of 50 and send \`hello\`.
+  Memory is VmRSS summed over wrangler's process tree (\`/proc/<pid>/status\`), workerd apart.
+  Liveness is a sample of text \`ping\` frames, which the pool's \`setWebSocketAutoResponse\`
+  answers without running the object. Heartbeat cost: one agent-style JSON \`heartbeat\` from
+  every node in a burst, platform CPU until quiet, less idle CPU over the same time.
+- **Queue depth.** GPU units wait in the pool with no GPU node connected (CPU nodes run each
+  job's prepare step, which releases its GPU units). A GPU node with one GPU then connects,
+  takes a sample of units one at a time and drains; the figure is its previous verdict (or
+  welcome) → next \`assign\`, at each depth.`;
 }
 
-export function productionNotes(_r: Results): string {
-  return "## Production\n";
+export function productionNotes(r: Results): string {
+  return [misses(r), production(r)].join("\n\n");
+}
+
+function misses(r: Results): string {
+  const d = r.dispatch;
+  const cpuPerUnit = d?.saturated.serverCpuMsPerUnit ?? Number.NaN;
+  const serverCores = d?.saturated.cores.server ?? Number.NaN;
+  const otherCores = d?.saturated.cores.other ?? Number.NaN;
+  const busiest = d?.saturated.cores.busiestThread ?? Number.NaN;
+  const threadMs = d
+    ? (busiest * d.saturated.seconds * 1000) / Math.max(1, d.saturated.units)
+    : Number.NaN;
+  const idleNote =
+    busiest < 0.9
+      ? " The thread was not saturated: the rest of the time units waited on awaited round" +
+        " trips in sequence (below) and on the cores other work took."
+      : "";
+  const fan = d?.fanOut ?? [];
+  const fanLine = fan
+    .map(
+      (f) =>
+        `K = ${f.unitsPerJob}: ready → assign p50 ${n(f.readyToAssignMs.p50, 1)} ms, ` +
+        `assign → complete p50 ${n(f.assignToCompleteMs.p50, 1)} ms, ` +
+        `${n(f.serverCpuMsPerUnit, 1)} ms CPU per unit`,
+    )
+    .join("; ");
+  const pricing = r.api?.routes.find((x) => x.route.startsWith("GET /customer/pricing"));
+  const health = r.api?.routes.find((x) => x.route === "GET /api/v1/health");
+  const create = r.api?.routes.find((x) => x.route.startsWith("POST"));
+
+  return `## Why targets are missed, and what would close them
+
+Lines are those of commit ${READ_AT}.
+
+**Throughput is bounded by CPU per unit, on one thread.** The platform's processes spent
+${n(cpuPerUnit, 1)} ms of CPU per unit in the saturated run, ${n(threadMs, 1)} ms of it on
+their busiest thread. Locally the Worker, every object and the D1 and R2 simulations run on
+one JavaScript thread of one workerd process (wrangler's proxy is a second process); that
+thread was busy ${n(busiest * 100)} % of the run, while the platform used ${n(serverCores, 2)}
+cores and other work on the machine ${n(otherCores, 2)}. One thread at ${n(threadMs, 1)} ms
+per unit tops out near ${n(1000 / threadMs)} units/s; 500/s needs under 2 ms per unit on
+it.${idleNote} Where the time goes, by reading the code
+against the fan-out runs (${fanLine || "not run"}):
+
+1. *The D1 mirror rewrites every unit of the job on every state change.*
+   \`JobScheduler.settle()\` (durable-objects/job-scheduler.ts:690) calls \`mirror()\` (:680),
+   which pushes one upsert per unit of the job (\`this.store.units().map(unitStatement)\`,
+   :684) plus the job row; \`settle\` runs after every assign, accept and completion. A unit
+   of a K-unit job therefore writes about 3 × (K + 2) rows to D1, and the job O(K²): at K = 50,
+   about 156 rows for one unit's three changes. Fix: record changed unit ids where
+   \`store.setUnit\` writes (a \`dirty_units\` table beside the outbox) and mirror only those,
+   and the job row once per flush.
+2. *The outbox is one queue delivered one awaited round trip per row.* \`Outbox.drain\`
+   (durable-objects/outbox.ts:65) awaits \`deliver\` per row (:73), each \`d1\` row its own
+   \`DB.batch\` (:93). A completion records about six rows (attempt mirror, artifacts, the
+   gate's \`chargeUnit\`, event, \`units.ready\` event, the pool's \`offer\`, the mirror) and
+   delivers them in sequence. Fix: fold consecutive \`d1\` rows into one \`DB.batch\` (a batch
+   is a transaction and keeps their order) and deliver calls between them.
+3. *The pool re-arms its alarm by scanning every busy node on every dispatch.*
+   \`NodePool.dispatch\` (durable-objects/node-pool.ts:505) ends with \`rearm()\` (:541), which
+   selects every node holding an attempt and calls \`getWebSockets\` and
+   \`getWebSocketAutoResponseTimestamp\` for each (:422–438): O(busy nodes) per assignment, so
+   a round of assignments to N busy nodes costs O(N²). Fix: keep each holder's due time in an
+   indexed column updated where \`last_seen\`/\`disconnected_at\` change, read \`MIN(due)\`, and
+   call \`setAlarm\` only when it is earlier than the alarm already set.
+
+**Dispatch latency waits behind D1 and the charge.** \`unitSucceeded\` (job-scheduler.ts:362)
+records the attempt mirror, artifacts, the gate's \`chargeUnit\` (:395) and events before
+\`releaseReadyUnits\` (:412) records the pool's \`offer\` (:549); with one in-order outbox the
+pool hears of the new units only after those D1 batches and the gate's own D1 flush landed.
+The K units of a fan-out are then assigned through K calls into the one scheduler, each
+re-mirroring the whole job. Fix: deliver pool calls ahead of mirror rows (an \`offer\` is an
+idempotent \`INSERT OR IGNORE\` and the units' state is already decided in the scheduler's
+SQLite), plus fix 1.
+
+**Overhead per unit is mostly waiting on the scheduler's flushes.** The verdict goes out only
+when \`completed\` returns, after \`await this.settle()\` (:302) delivered the whole outbox:
+D1 mirror, artifacts, the charge through the gate (whose own outbox then writes the ledger).
+Fix: the decision is durable once the scheduler's SQLite and outbox rows are written; answer
+the verdict then and flush in \`ctx.waitUntil\`. The same holds for \`accepted\` (:162), which
+the signed-URL request of the same unit queues behind.
+
+**Customer routes pay two round trips before their own work.** Every \`/customer/*\` request
+looks its key up in D1 (src/middleware/customer-auth.ts:31) and counts itself in the
+customer's gate over RPC (src/middleware/request-budget.ts:15), which writes the gate's
+SQLite: ${n(pricing?.serverCpuMsPerRequest, 2)} ms of platform CPU for
+\`GET /customer/pricing\`, which does nothing else, against ${n(health?.serverCpuMsPerRequest, 2)}
+ms for the health check. Fix: cache key lookups per isolate for a few seconds (a revoked key
+then works for at most that long; say so in the docs), and take the request budget without a
+round trip per request (the Workers Rate Limiting binding, or count in the isolate and settle
+with the gate every second). Job creation (${n(create?.serverCpuMsPerRequest, 1)} ms CPU per
+job here) adds the admission, the D1 rows of the job and its units, and the scheduler's start.`;
+}
+
+function production(r: Results): string {
+  const idle = r.scale?.idle.levels ?? [];
+  const top = idle.at(-1);
+  const hb = top?.cpuMsPerHeartbeat ?? Number.NaN;
+  const perPool = 100_000 / 4;
+  return `## What these local figures say about production, and what they do not
+
+**They do say** how much work each operation is (CPU per request and per unit, D1 rows and
+round trips per unit, messages per unit), how that work grows with a job's fan-out, the
+number of connected nodes and the depth of the queue, and where the code serialises: one
+pool object sees every node message, one scheduler object every message of its job, and
+every dispatch waits on the scheduler's in-order outbox.
+
+**They do not say** what production's absolute rates or latencies are. Locally the Worker,
+all four object classes, D1 and R2 run in one workerd process beside wrangler's proxy, on 2
+cores shared with the load generator and the simulated nodes; the D1 and R2 simulations
+spend CPU that production spends elsewhere. In production each object is a single-threaded
+actor with its own CPU, but D1 and R2 are network services: every D1 round trip the
+scheduler awaits costs milliseconds instead of microseconds, so the sequential outbox makes
+dispatch and verdicts slower there, not faster, until it is batched. Memory per socket
+(${n(top?.kibPerSocket)} KiB locally at ${n(top?.nodes)} nodes) is workerd's local
+bookkeeping; production hibernation keeps sockets outside the object's memory, and the
+object's 128 MB limit applies only while it is awake.
+
+**Per-object limits.** An object runs one event at a time; Cloudflare gives a soft limit of
+about 1,000 requests per second per object (lower when each request does more work) and at
+most 32,768 WebSockets per object.
+
+**100,000 nodes.**
+
+- Sockets: 100,000 / 32,768 = 3.05, so at least **4 pools**; at 75 % fill (24,576 each) for
+  headroom and reconnect storms, **5 pools**.
+- Heartbeats: the agent sends a JSON \`heartbeat\` every 10 s (agent/connection.ts:286; the
+  interval comes from \`welcome\`), and each one wakes the pool, is parsed by zod and rewrites
+  the node's row and its GPUs (node-pool.ts:142). 100,000 nodes make 10,000 messages/s:
+  ${n(perPool)} nodes per pool is ${n(perPool / 10)} messages/s per pool, over the soft limit
+  before a single unit is dispatched. At the ${n(hb, 2)} ms of CPU per heartbeat measured
+  here that is ${n(((perPool / 10) * hb) / 1000, 2)} core-seconds per second for each pool.
+  Closing it: let the agent prove liveness with the text \`ping\` the pool's auto-response
+  already answers without waking the object (\`getWebSocketAutoResponseTimestamp\` already
+  feeds \`lastSeen\`; the agent's protocol-level \`socket.ping()\` does not), and send a JSON
+  heartbeat only when capacity changes or every few minutes: at one per 5 minutes, 100,000
+  nodes make 333 messages/s in all.
+- Dispatch: a unit costs its pool at least four inbound events (the job's \`offer\`, shared
+  by its K units, then \`accept\`, one \`upload_url_request\` per output, \`complete\`) and four
+  outbound RPCs to the scheduler. 500 assignments/s is therefore 2,000 or more events/s: at
+  least 2–3 pools for throughput even where sockets would fit in one.
+- Sharding: today both sides name one pool, \`idFromName("default")\` (src/routes/nodes.ts:126
+  and job-scheduler.ts:721). Name pools by region × capability class (CPU-only, GPU VRAM tier)
+  × a hash of the node id modulo the shard count; the connect route routes a node to its pool,
+  and the scheduler offers a unit to the pools whose class fits, withdrawing it from the others
+  once one pool assigns it (the scheduler's \`assign\` already refuses a unit that is no longer
+  \`ready\`, which makes the race safe).`;
 }

@@ -37,6 +37,9 @@ const n = (x: number, digits = 0) =>
 const ms = (x: number) => `${n(x, 1)} ms`;
 const pcts = (d: Distribution) => `${ms(d.p50)} / ${ms(d.p99)}`;
 
+const cores = (c: { server: number; busiestThread?: number; other: number }) =>
+  `${c.server} / ${c.busiestThread ?? "–"} / ${c.other}`;
+
 function table(head: string[], rows: (string | number)[][]): string {
   const line = (cells: (string | number)[]) => `| ${cells.join(" | ")} |`;
   return [line(head), line(head.map(() => "---")), ...rows.map(line)].join("\n");
@@ -88,7 +91,9 @@ export function targets(r: Results): Target[] {
     out.push({
       name: "Idle sockets held by one pool",
       target: "5,000",
-      measured: `${n(top.nodes)}${held ? ", all sampled pings answered" : ` (${top.error ?? "pings lost"})`}`,
+      measured: held
+        ? `${n(top.nodes)}, all sampled pings answered`
+        : `${n(top.nodes)} (${top.error ?? "pings lost"})`,
       met: top.nodes >= 5_000 && held,
       gap: top.nodes >= 5_000 && held ? "" : `${n(5_000 - top.nodes)} short`,
     });
@@ -101,7 +106,9 @@ export function targets(r: Results): Target[] {
     out.push({
       name: `Dispatch latency from ${n(first.queuedUnits)} to ${n(last.queuedUnits)} queued units`,
       target: `flat, or ≤ logarithmic (×${n(logGrowth, 1)})`,
-      measured: `p50 ×${n(growth, 2)} (${ms(first.idleToAssignMs.p50)} → ${ms(last.idleToAssignMs.p50)})`,
+      measured:
+        `p50 ×${n(growth, 2)} ` +
+        `(${ms(first.idleToAssignMs.p50)} → ${ms(last.idleToAssignMs.p50)})`,
       met: growth <= logGrowth,
       gap: growth <= logGrowth ? "" : "grows faster than log(depth)",
     });
@@ -117,7 +124,7 @@ function apiSection(api: ApiResult): string {
     n(x.baseline.rps),
     `${x.latencyMs.p50} / ${x.latencyMs.p99} ms`,
     n(x.serverCpuMsPerRequest, 2),
-    `${x.cores.server} / ${x.cores.other}`,
+    cores(x.cores),
     x.non2xx + x.errors,
   ]);
   return [
@@ -135,7 +142,7 @@ function apiSection(api: ApiResult): string {
         "baseline req/s",
         "p50 / p99",
         "platform CPU ms/req",
-        "cores: platform / other work",
+        "cores: platform / busiest thread / other",
         "non-2xx",
       ],
       rows,
@@ -154,7 +161,7 @@ function runRow(label: string, f: RunFigures, sustained = false): string[] {
     pcts(f.completeToVerdictMs),
     pcts(f.idleToAssignMs),
     n(f.serverCpuMsPerUnit, 1),
-    `${f.cores.server} / ${f.cores.other}`,
+    cores(f.cores),
   ];
 }
 
@@ -169,7 +176,7 @@ function dispatchSection(d: DispatchResult): string {
     "complete → verdict",
     "node idle → assign",
     "platform CPU ms/unit",
-    "cores: platform / other",
+    "cores: platform / busiest thread / other",
   ];
   const rows = [
     runRow(`saturated (K = ${d.unitsPerJob})`, d.saturated, true),
@@ -236,6 +243,7 @@ function scaleSection(s: NonNullable<Results["scale"]>): string {
 
 export function renderReport(r: Results): string {
   const meta = r.meta as Record<string, unknown>;
+  const quick = r.meta.mode === "quick";
   const cpus = meta.cpus as { count: number; model: string };
   const rows = targets(r).map((t) => [
     t.name,
@@ -247,8 +255,8 @@ export function renderReport(r: Results): string {
   const parts = [
     "# GPU-Agent benchmarks",
     "",
-    `Written by \`npm run bench${r.meta.mode === "quick" ? " -- --quick" : ""}\` on ${r.meta.date}.`,
-    r.meta.mode === "quick" ? "\n**Quick pass: reduced sizes, for smoke-testing only.**" : "",
+    `Written by \`npm run bench${quick ? " -- --quick" : ""}\` on ${r.meta.date}.`,
+    quick ? "\n**Quick pass: reduced sizes, for smoke-testing only.**" : "",
     "",
     "## Machine",
     "",

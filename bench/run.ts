@@ -1,6 +1,7 @@
 /**
  * @module bench/run
  * `npm run bench [-- --quick] [-- --ref HEAD] [-- --only api,dispatch,scale]`
+ * `npm run bench -- --render` rewrites REPORT.md from results.json alone.
  *
  * Runs every benchmark against real local `wrangler dev` platforms it starts
  * itself (isolated state, one fresh platform per run so none inherits
@@ -142,4 +143,10 @@ async function main() {
   process.stderr.write(`bench: wrote ${relative(ROOT, dir) || "."}/REPORT.md and results.json\n`);
 }
 
-await main();
+if (args.includes("--render")) {
+  const dir = quick ? join(ROOT, "bench", "results", "quick") : join(ROOT, "bench");
+  const results = JSON.parse(readFileSync(join(dir, "results.json"), "utf8")) as Results;
+  writeFileSync(join(dir, "REPORT.md"), renderReport(results));
+} else {
+  await main();
+}

@@ -135,6 +135,11 @@ export interface CpuShare {
   client: number;
   /** Cores everything else on the machine kept busy: other work skews the figures. */
   other: number;
+  /**
+   * Share of one core used by the platform's busiest thread. workerd runs
+   * JavaScript on one thread per process: near 1, that thread is the limit.
+   */
+  busiestThread: number;
 }
 
 interface CpuMark {
@@ -142,6 +147,27 @@ interface CpuMark {
   systemTicks: number;
   server: number;
   client: number;
+  threads: Map<string, number>;
+}
+
+/** CPU ticks of every thread of the tree, by "pid/tid". */
+function threadTicks(root: number): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const pid of processTree(root)) {
+    let tids: string[] = [];
+    try {
+      tids = readdirSync(`/proc/${pid}/task`);
+    } catch {
+      continue;
+    }
+    for (const tid of tids) {
+      const stat = readProc(pid, `task/${tid}/stat`);
+      if (!stat) continue;
+      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      out.set(`${pid}/${tid}`, Number(fields[11]) + Number(fields[12]));
+    }
+  }
+  return out;
 }
 
 function systemBusyTicks(): number {
@@ -159,6 +185,7 @@ export function cpuMeter(serverPid: number): () => CpuShare {
       systemTicks: systemBusyTicks(),
       server: treeUsage(serverPid).cpuSeconds,
       client: (self.user + self.system) / 1e6,
+      threads: threadTicks(serverPid),
     };
   };
   const start = mark();
@@ -168,10 +195,15 @@ export function cpuMeter(serverPid: number): () => CpuShare {
     const server = (end.server - start.server) / seconds;
     const client = (end.client - start.client) / seconds;
     const all = (end.systemTicks - start.systemTicks) / 100 / seconds;
+    let busiest = 0;
+    for (const [id, ticks] of end.threads) {
+      busiest = Math.max(busiest, ticks - (start.threads.get(id) ?? 0));
+    }
     return {
       server: round(server, 2),
       client: round(client, 2),
       other: round(Math.max(0, all - server - client), 2),
+      busiestThread: round(busiest / 100 / seconds, 2),
     };
   };
 }
