@@ -181,6 +181,10 @@ describe("the customer console", () => {
     await expect(error.locator(".reasons").textContent()).resolves.toContain("ENTRYPOINT_MISSING");
     await page.waitForSelector("tbody .badge >> text=Invalid");
     await screenshot(page, "04-packages");
+
+    await page.locator("tr[data-name='broken'] button", { hasText: "Delete" }).click();
+    await page.click("dialog button[value=ok]");
+    await page.waitForSelector("tr[data-name='broken']", { state: "detached" });
   });
 
   it("creates one job however often Create is clicked", async () => {
@@ -436,6 +440,8 @@ describe("the customer console", () => {
     expect(focused).toContain("Training jobs");
     await page.keyboard.press("Enter");
     await page.waitForURL(/#\/jobs$/);
+    await page.waitForSelector(`a[href='#/jobs/${jobId}']`);
+    await expect(page.evaluate("document.activeElement.id")).resolves.toBe("main");
   });
 
   it("never asks any host but its own", () => {

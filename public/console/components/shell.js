@@ -108,7 +108,10 @@ export function renderShell(root, { onSignOut, onLanguage }) {
       nav.classList.remove("open");
       menu.setAttribute("aria-expanded", "false");
       const section = h("section", { class: "page", dataset: { page: pattern } });
+      // Someone who chose a page from the sidebar continues in its content.
+      const fromNav = nav.contains(document.activeElement);
       mount(main, section);
+      if (fromNav) main.focus({ preventScroll: true });
       return section;
     },
   };

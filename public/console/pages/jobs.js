@@ -13,11 +13,14 @@ import { t } from "../lib/i18n.js";
 import { navigate } from "../lib/router.js";
 
 export const JOB_STATUSES = ["queued", "running", "completed", "failed", "cancelled"];
+const TERMINAL = ["completed", "failed", "cancelled"];
+const REFRESH_MS = 10_000;
 
 export function jobsPage(el, query) {
   const status = query.get("status") ?? "";
   const list = h("div");
   const problem = h("div");
+  let timer = null;
 
   const filter = h(
     "select",
@@ -43,7 +46,14 @@ export function jobsPage(el, query) {
         return null;
       }
     },
-    ({ data }) => mount(list, data.length ? jobsTable(data) : empty(t("jobs.empty"))),
+    ({ data }) => {
+      mount(list, data.length ? jobsTable(data) : empty(t("jobs.empty")));
+      // While a job on this page is still moving, look again now and then.
+      clearTimeout(timer);
+      if (data.some((j) => !TERMINAL.includes(j.status))) {
+        timer = setTimeout(() => paging.reload(), REFRESH_MS);
+      }
+    },
   );
 
   mount(
@@ -63,6 +73,7 @@ export function jobsPage(el, query) {
     paging.el,
   );
   paging.first();
+  return () => clearTimeout(timer);
 }
 
 function progressText(job) {
