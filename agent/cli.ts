@@ -28,41 +28,11 @@ import {
   detectPython,
   simulatedGpu,
 } from "./detect.ts";
-import { type Lang, parseLang, setLang, t } from "./i18n.ts";
+import { printHelp } from "./help.ts";
+import { parseLang, setLang, t } from "./i18n.ts";
 import { createLogger, errorMessage, type LogFormat } from "./log.ts";
 import { RegisterError, register } from "./register.ts";
 import { readLiveState, reclaimWorkDir, WorkDirBusyError } from "./state.ts";
-
-const HELP_EN = `Usage: gpu-agent-node <command> [options]
-
-Commands:
-  register --server URL --enrollment-token TOKEN [--name NAME] [--config FILE]
-      Enroll this machine; stores its id and secret in FILE (mode 0600,
-      default ~/.config/gpu-agent/node.json). The token may also come from
-      GPU_AGENT_ENROLLMENT_TOKEN.
-  run [--config FILE] [--work-dir DIR] [--simulate-gpu VRAM_MB]
-      [--drain-grace SECONDS] [--require-sandbox] [--log-format json|text]
-      Connect and run units until SIGTERM or SIGINT, then drain and exit 0.
-      --simulate-gpu advertises a fake GPU (development servers only).
-  status [--config FILE] [--work-dir DIR]
-      Show the node, its hardware and, when it runs, its units.
-
-Every command takes --lang zh|en|both (default both, or GPU_AGENT_LANG).`;
-
-const HELP_ZH = `用法：gpu-agent-node <命令> [选项]
-
-命令：
-  register --server URL --enrollment-token TOKEN [--name 名称] [--config 文件]
-      注册本机；节点 id 和密钥保存在配置文件中（权限 0600，默认
-      ~/.config/gpu-agent/node.json）。令牌也可通过 GPU_AGENT_ENROLLMENT_TOKEN 提供。
-  run [--config 文件] [--work-dir 目录] [--simulate-gpu 显存MB]
-      [--drain-grace 秒] [--require-sandbox] [--log-format json|text]
-      连接平台并运行任务，收到 SIGTERM 或 SIGINT 后交还任务并以 0 退出。
-      --simulate-gpu 模拟一块 GPU（仅限开发环境的服务器）。
-  status [--config 文件] [--work-dir 目录]
-      显示节点、硬件，以及运行中的任务。
-
-所有命令都接受 --lang zh|en|both（默认 both，或环境变量 GPU_AGENT_LANG）。`;
 
 const COMMON = {
   config: { type: "string" },
@@ -79,7 +49,8 @@ export async function main(argv: string[]): Promise<number> {
     if (command === "register") return await registerCommand(rest);
     if (command === "run") return await runCommand(rest);
     if (command === "status") return await statusCommand(rest);
-    printHelp(parseLang(process.env.GPU_AGENT_LANG) ?? "both");
+    const flag = argv.indexOf("--lang");
+    printHelp(parseLang(flag >= 0 ? argv[flag + 1] : process.env.GPU_AGENT_LANG) ?? "both");
     return command === undefined || command === "help" || command === "--help" ? 0 : 2;
   } catch (err) {
     if (err instanceof UsageError) {
@@ -207,6 +178,18 @@ async function runCommand(args: string[]): Promise<number> {
     { node_id: config.node_id, server: config.server, work_dir: workDir, python: python.version },
     t("starting", { id: config.node_id, server: config.server, workDir }),
   );
+  const hardware = await detectCapabilities({ workDir, simulateGpuMb, python });
+  logger.log(
+    "info",
+    "hardware",
+    {
+      cpu_cores: hardware.cpu_cores,
+      memory_mb: hardware.memory_mb,
+      disk_free_mb: hardware.disk_free_mb,
+      gpus: hardware.gpus.map((gpu) => `${gpu.index}:${gpu.name}:${gpu.vram_total_mb}MB`),
+    },
+    hardware.gpus.length === 0 ? t("status_cpu_only") : undefined,
+  );
   agent.start();
   return agent.finished;
 }
@@ -297,12 +280,6 @@ function optionalInteger(value: string | undefined, flag: string, min: number) {
     throw new UsageError(`${flag} takes a whole number of at least ${min}`);
   }
   return Number(value);
-}
-
-function printHelp(lang: Lang = "both"): number {
-  const blocks = lang === "zh" ? [HELP_ZH] : lang === "en" ? [HELP_EN] : [HELP_ZH, HELP_EN];
-  console.log(blocks.join("\n\n"));
-  return 0;
 }
 
 if (process.argv[1] !== undefined && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

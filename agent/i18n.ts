@@ -130,6 +130,10 @@ export function setLang(lang: Lang): void {
   current = lang;
 }
 
+export function currentLang(): Lang {
+  return current;
+}
+
 export function parseLang(value: string | undefined): Lang | null {
   if (value === undefined || value === "") return "both";
   return value === "zh" || value === "en" || value === "both" ? value : null;
