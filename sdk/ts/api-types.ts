@@ -84,3 +84,11 @@ export interface Page<T> {
 
 /** Statuses after which a job never changes again. */
 export const TERMINAL_JOB_STATUSES: readonly JobStatus[] = ["completed", "failed", "cancelled"];
+
+export type ApiKey = Schemas["ApiKey"];
+export type NewApiKey = Schemas["NewApiKey"];
+export type CreateApiKeyParams = RequestBody<"/customer/api-keys", "post">;
+export type WebhookEndpoint = Schemas["WebhookEndpoint"];
+export type CreatedWebhookEndpoint = Schemas["CreatedWebhookEndpoint"];
+export type CreateWebhookParams = RequestBody<"/customer/webhooks", "post">;
+export type WebhookDelivery = Schemas["WebhookDelivery"];

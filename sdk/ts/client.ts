@@ -8,6 +8,7 @@
 import { randomUUID } from "node:crypto";
 import { mkdir, stat } from "node:fs/promises";
 import { join } from "node:path";
+import { ApiKeys, Webhooks } from "./account.ts";
 import type {
   Artifact,
   ArtifactKind,
@@ -18,7 +19,6 @@ import type {
   JobEvent,
   LedgerEntry,
   ListJobsQuery,
-  Page,
   TrainingJob,
   TrainingPackage,
   UnitOutput,
@@ -29,7 +29,7 @@ import { TERMINAL_JOB_STATUSES } from "./api-types.ts";
 import { GpuAgentError } from "./errors.ts";
 import { writeStream } from "./files.ts";
 import { type Query, sleep, Transport, type TransportOptions } from "./http.ts";
-import { items } from "./pagination.ts";
+import { listAll } from "./pagination.ts";
 import { type UploadKind, type UploadOptions, uploadFile } from "./uploads.ts";
 
 export type ClientOptions = TransportOptions;
@@ -57,9 +57,15 @@ export interface DownloadOptions {
 
 export class GpuAgent {
   readonly transport: Transport;
+  /** The customer's API keys: list, create (shown once), revoke. */
+  readonly apiKeys: ApiKeys;
+  /** Webhook endpoints and their deliveries. */
+  readonly webhooks: Webhooks;
 
   constructor(options: ClientOptions) {
     this.transport = new Transport(options);
+    this.apiKeys = new ApiKeys(this.transport);
+    this.webhooks = new Webhooks(this.transport);
   }
 
   // ── Datasets and training packages ────────────────────────────────────
@@ -265,8 +271,7 @@ export class GpuAgent {
   }
 
   #list<T>(path: string, query: Query, options: ListOptions = {}): AsyncGenerator<T, void> {
-    const limit = options.pageSize ?? 100;
-    return items((cursor) => this.#get<Page<T>>(path, { ...query, limit, cursor }, options.signal));
+    return listAll(this.transport, path, query, options);
   }
 
   async #delete(kind: UploadKind, id: string, signal?: AbortSignal): Promise<void> {

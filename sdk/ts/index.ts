@@ -4,6 +4,7 @@
  * upload a dataset and a training package, create a training job, wait for
  * it and download its artifacts. Types come from the API's OpenAPI document.
  */
+export { ApiKeys, Webhooks } from "./account.ts";
 export type * from "./api-types.ts";
 export { TERMINAL_JOB_STATUSES } from "./api-types.ts";
 export {
@@ -16,5 +17,5 @@ export {
 export { ApiError, ChecksumError, GpuAgentError, NetworkError } from "./errors.ts";
 export { hashFile } from "./files.ts";
 export { apiBase, type RetryInfo, type TransportOptions } from "./http.ts";
-export { collect, pages } from "./pagination.ts";
+export { collect, listAll, pages } from "./pagination.ts";
 export type { UploadOptions } from "./uploads.ts";

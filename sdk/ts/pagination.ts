@@ -6,6 +6,7 @@
  * of a `for await` early costs no extra request.
  */
 import type { Page } from "./api-types.ts";
+import type { Query, Transport } from "./http.ts";
 
 export type PageFetcher<T> = (cursor: string | undefined) => Promise<Page<T>>;
 
@@ -33,4 +34,23 @@ export async function collect<T>(iterable: AsyncIterable<T>, max = Infinity): Pr
     out.push(item);
   }
   return out;
+}
+
+/** Every item of a list endpoint, fetched `pageSize` at a time as they are consumed. */
+export function listAll<T>(
+  transport: Transport,
+  path: string,
+  query: Query = {},
+  options: { pageSize?: number; signal?: AbortSignal } = {},
+): AsyncGenerator<T, void> {
+  const limit = options.pageSize ?? 100;
+  return items((cursor) =>
+    transport.json<Page<T>>({
+      method: "GET",
+      path,
+      query: { ...query, limit, cursor },
+      idempotent: true,
+      signal: options.signal,
+    }),
+  );
 }

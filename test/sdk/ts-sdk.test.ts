@@ -147,6 +147,31 @@ describe("TypeScript SDK", () => {
     expect(new Set(names)).toEqual(new Set(["d0", "d1", "d2", "d3", "d4", "d5", "d6"]));
   });
 
+  it("creates, lists and revokes API keys, and manages webhook endpoints", async () => {
+    const client = clientFor(await newCustomer());
+
+    const key = await client.apiKeys.create({ name: "ci", scopes: ["jobs:read"] });
+    const keys = await collect(client.apiKeys.list({ pageSize: 1 }));
+    const revoked = await client.apiKeys.revoke(key.id);
+    const endpoint = await client.webhooks.create({
+      url: "https://hooks.example.com/gpu-agent",
+      events: ["training_job.completed"],
+    });
+    const listed = await collect(client.webhooks.list());
+    await client.webhooks.delete(endpoint.id);
+    const deliveries = await client.webhooks
+      .listDeliveries(endpoint.id)
+      .next()
+      .catch((e) => e);
+
+    expect(key.key).toMatch(/^sk_alpha_/);
+    expect(keys.map((k) => k.id)).toContain(key.id);
+    expect(revoked.revoked_at).not.toBeNull();
+    expect(endpoint.secret).toMatch(/^whsec_/);
+    expect(listed.map((w) => w.id)).toEqual([endpoint.id]);
+    expect(deliveries).toMatchObject({ code: "WEBHOOK_NOT_FOUND", status: 404 });
+  });
+
   it("throws ApiError for a job that is not the caller's", async () => {
     const client = clientFor(customer);
 

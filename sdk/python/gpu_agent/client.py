@@ -15,9 +15,12 @@ import threading
 import time
 import uuid
 from typing import Any, Callable, Iterator, Mapping
+from urllib.parse import quote
 
 from ._files import FileSlice, hash_file, write_stream
 from ._http import DEFAULT_BASE_URL, Opener, RetryInfo, Transport
+from ._pagination import list_all
+from .account import ApiKeys, Webhooks
 from .errors import ChecksumError, WaitCancelled
 from .types import (
     Artifact,
@@ -41,8 +44,6 @@ SINGLE_PUT_BYTES = 100 * 1024 * 1024
 
 
 def _q(segment: str) -> str:
-    from urllib.parse import quote
-
     return quote(segment, safe="")
 
 
@@ -76,6 +77,10 @@ class Client:
             opener=opener,
             on_retry=on_retry,
         )
+        #: The customer's API keys: list, create (shown once), revoke.
+        self.api_keys = ApiKeys(self.transport)
+        #: Webhook endpoints and their deliveries.
+        self.webhooks = Webhooks(self.transport)
 
     # ── Datasets and training packages ──────────────────────────────────
 
@@ -334,12 +339,4 @@ class Client:
         return self.transport.json("GET", path, query=query, idempotent=True)
 
     def _list(self, path: str, query: Mapping[str, Any], page_size: int) -> Iterator[Any]:
-        """Yields every item of every page, asking for the next page only when needed."""
-        cursor = None
-        while True:
-            page = self._get(path, {**query, "limit": page_size, "cursor": cursor})
-            yield from page["data"]
-            info = page["page"]
-            if not info["has_more"] or not info.get("next_cursor"):
-                return
-            cursor = info["next_cursor"]
+        return list_all(self.transport, path, query, page_size)

@@ -171,6 +171,25 @@ class PlatformTest(unittest.TestCase):
 
         self.assertEqual(sorted(names), [f"d{i}" for i in range(7)])
 
+    def test_creates_lists_and_revokes_api_keys_and_manages_webhook_endpoints(self) -> None:
+        client = Client(new_customer(), BASE_URL)
+
+        key = client.api_keys.create("ci", scopes=["jobs:read"])
+        keys = list(client.api_keys.list(page_size=1))
+        revoked = client.api_keys.revoke(key["id"])
+        endpoint = client.webhooks.create("https://hooks.example.com/gpu", ["training_job.failed"])
+        listed = list(client.webhooks.list())
+        client.webhooks.delete(endpoint["id"])
+
+        self.assertTrue(key["key"].startswith("sk_alpha_"))
+        self.assertIn(key["id"], [k["id"] for k in keys])
+        self.assertIsNotNone(revoked["revoked_at"])
+        self.assertTrue(endpoint["secret"].startswith("whsec_"))
+        self.assertEqual([w["id"] for w in listed], [endpoint["id"]])
+        with self.assertRaises(ApiError) as caught:
+            client.webhooks.get(endpoint["id"])
+        self.assertEqual(caught.exception.code, "WEBHOOK_NOT_FOUND")
+
     def test_raises_api_error_for_a_job_that_is_not_the_callers(self) -> None:
         client = Client(new_customer(), BASE_URL)
 
