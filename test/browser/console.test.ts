@@ -6,6 +6,7 @@
  */
 import { randomBytes } from "node:crypto";
 import { readFileSync, rmSync, writeFileSync } from "node:fs";
+import { createServer, type Server } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
@@ -22,6 +23,8 @@ let page: Page;
 let customer: Customer;
 const nodes: TrainingNode[] = [];
 const requested: string[] = [];
+const received: { type: string; signed: boolean }[] = [];
+let receiver: Server;
 let jobId = "";
 
 async function api<T>(path: string, init: RequestInit = {}, who = customer): Promise<T> {
@@ -52,8 +55,30 @@ async function go(p: Page, path: string) {
   await p.waitForSelector(".page .page-header h1");
 }
 
+/** A local webhook endpoint: records each delivery's event type and signature. */
+function startReceiver(): Promise<number> {
+  receiver = createServer((request, response) => {
+    let body = "";
+    request.on("data", (chunk) => {
+      body += chunk;
+    });
+    request.on("end", () => {
+      const type = (JSON.parse(body) as { type?: string }).type ?? "";
+      received.push({ type, signed: Boolean(request.headers["webhook-signature"]) });
+      response.writeHead(204).end();
+    });
+  });
+  return new Promise((done) => {
+    receiver.listen(0, "127.0.0.1", () => {
+      const address = receiver.address();
+      done(typeof address === "object" && address ? address.port : 0);
+    });
+  });
+}
+
 beforeAll(async () => {
-  server = await startDevServer();
+  // Only so the webhooks page can be tried against a receiver on this machine.
+  server = await startDevServer({ vars: { WEBHOOK_ALLOW_LOCALHOST: "true" } });
   customer = await createCustomer(server, { name: "Console customer", credits: 1_000_000 });
   nodes.push(await TrainingNode.start(server, { name: "gpu-box", gpuVramMb: 24_000 }));
   nodes.push(await TrainingNode.start(server, { name: "cpu-box" }));
@@ -65,6 +90,7 @@ afterAll(async () => {
   await browser?.close();
   for (const node of nodes) await node.stop();
   await server?.stop();
+  receiver?.close();
 });
 
 describe("the customer console", () => {
@@ -332,6 +358,24 @@ describe("the customer console", () => {
     await expect(page.locator("#webhook-form .alert-error code").textContent()).resolves.toBe(
       "WEBHOOK_INVALID_URL",
     );
+  });
+
+  it("sends a test event to an endpoint and lists its delivery", async () => {
+    const port = await startReceiver();
+    const url = `http://localhost:${port}/hook`;
+    await page.fill("#webhook-url", url);
+    await page.click("#create-webhook");
+    const endpoint = page.locator(".endpoint", { hasText: url });
+    await endpoint.waitFor();
+
+    await endpoint.locator("button", { hasText: "Send test event" }).click();
+
+    await endpoint.locator(".deliveries td >> text=ping").waitFor();
+    await expect(endpoint.locator(".deliveries .badge").first().textContent()).resolves.toBe(
+      "Succeeded",
+    );
+    expect(received).toEqual([{ type: "ping", signed: true }]);
+    await screenshot(page, "10-webhook-deliveries");
   });
 
   it("stops watching a job when the customer signs out", async () => {

@@ -97,10 +97,13 @@ export function webhooksPage(el) {
     }
   };
 
-  const ping = async (endpoint) => {
+  /** Sends a ping; the API answers after its first attempt, so say how that went. */
+  const ping = async (endpoint, showDeliveries) => {
     try {
-      await api(`/customer/webhooks/${endpoint.id}/test`, { method: "POST" });
-      notify(t("webhooks.test_sent"));
+      const delivery = await api(`/customer/webhooks/${endpoint.id}/test`, { method: "POST" });
+      const result = delivery.last_status_code ?? delivery.last_error ?? "—";
+      notify(t("webhooks.test_result", { status: t(`status.${delivery.status}`), result }));
+      showDeliveries();
     } catch (error) {
       mount(problem, errorBox(error));
     }
@@ -113,11 +116,11 @@ export function webhooksPage(el) {
       { type: "button", class: "btn btn-small", "aria-expanded": "false" },
       t("webhooks.show_deliveries"),
     );
-    toggle.addEventListener("click", () => {
-      const open = toggle.getAttribute("aria-expanded") !== "true";
+    const show = (open) => {
       toggle.setAttribute("aria-expanded", String(open));
       mount(details, open ? deliveries(endpoint) : null);
-    });
+    };
+    toggle.addEventListener("click", () => show(toggle.getAttribute("aria-expanded") !== "true"));
     return h(
       "article",
       { class: "card endpoint" },
@@ -143,7 +146,11 @@ export function webhooksPage(el) {
         toggle,
         h(
           "button",
-          { type: "button", class: "btn btn-small", onClick: () => ping(endpoint) },
+          {
+            type: "button",
+            class: "btn btn-small",
+            onClick: () => ping(endpoint, () => show(true)),
+          },
           t("webhooks.send_test"),
         ),
         h(
