@@ -107,15 +107,15 @@ export const usageDaily: Command = {
     const days = intFlag(context, "days", 30);
     const daily = await context.client.getDailyUsage(days, context.signal);
     result(context.output, daily, () =>
-      table([
-        ["DATE", "CREDITS", "COMPLETED", "FAILED"],
-        ...daily.data.map((d) => [
+      table(
+        daily.data.map((d) => [
           d.date,
           String(d.credits_charged),
           String(d.units_completed),
           String(d.units_failed),
         ]),
-      ]),
+        ["DATE", "CREDITS", "COMPLETED", "FAILED"],
+      ),
     );
     return EXIT.ok;
   },

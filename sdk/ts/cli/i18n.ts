@@ -110,6 +110,25 @@ export function parseLang(value: string | undefined): Lang | null {
   return value === "zh" || value === "en" || value === "both" ? value : null;
 }
 
+const COLUMNS: Record<string, string> = {
+  NAME: "名称",
+  STATUS: "状态",
+  SIZE: "字节",
+  CREATED: "创建时间",
+  UNITS: "计算单元",
+  CREDITS: "积分",
+  DATE: "日期",
+  COMPLETED: "完成",
+  FAILED: "失败",
+};
+
+/** A table's column title in the current language(s), e.g. `状态/STATUS`. */
+export function column(title: string): string {
+  const zh = COLUMNS[title];
+  if (!zh || current === "en") return title;
+  return current === "zh" ? zh : `${zh}/${title}`;
+}
+
 /** The message in the current language(s). */
 export function t(key: MessageKey, params: P = {}): string {
   const [zh, en] = MESSAGES[key](params);

@@ -119,7 +119,7 @@ export const jobsList: Command = {
         String(j.charged_credits),
         j.created_at,
       ]);
-      return table([["ID", "NAME", "STATUS", "UNITS", "CREDITS", "CREATED"], ...rows]);
+      return table(rows, ["ID", "NAME", "STATUS", "UNITS", "CREDITS", "CREATED"]);
     });
     return EXIT.ok;
   },

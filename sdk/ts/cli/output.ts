@@ -7,7 +7,7 @@
  * (a failed job, a file that does not verify).
  */
 import { ApiError, ChecksumError, NetworkError } from "../errors.ts";
-import { t } from "./i18n.ts";
+import { column, t } from "./i18n.ts";
 
 export const EXIT = { ok: 0, failed: 1, usage: 2, api: 3, network: 4 } as const;
 
@@ -27,17 +27,23 @@ export function result(output: Output, value: unknown, human: () => string): voi
   output.out(output.json ? JSON.stringify(value, null, 2) : human());
 }
 
-/** A fixed-width table, for `jobs list` and the like. */
-export function table(rows: string[][]): string {
-  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? "").length)));
-  return rows
-    .map((r) =>
-      r
-        .map((cell, i) => cell.padEnd(widths[i]!))
-        .join("  ")
-        .trimEnd(),
-    )
-    .join("\n");
+/** A fixed-width table, for `jobs list` and the like, under translated column titles. */
+export function table(rows: string[][], titles?: string[]): string {
+  const all = titles ? [titles.map(column), ...rows] : rows;
+  if (all.length === 0) return "";
+  const widths = all[0]!.map((_, i) => Math.max(...all.map((r) => displayWidth(r[i] ?? ""))));
+  const pad = (cell: string, i: number) => cell + " ".repeat(widths[i]! - displayWidth(cell));
+  return all.map((r) => r.map(pad).join("  ").trimEnd()).join("\n");
+}
+
+/** Columns a terminal gives the text: CJK characters take two. */
+function displayWidth(text: string): number {
+  let width = 0;
+  for (const char of text)
+    width += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\uff00-\uff60]/.test(char)
+      ? 2
+      : 1;
+  return width;
 }
 
 /** Reports a failure on stderr (as JSON with `--json`) and picks the exit code. */

@@ -89,7 +89,7 @@ const listOptions = { limit: { type: "string" } } as const;
 function uploadsTable(rows: (Dataset | TrainingPackage)[]): string {
   const header = ["ID", "NAME", "STATUS", "SIZE", "CREATED"];
   const body = rows.map((r) => [r.id, r.name, r.status, String(r.size_bytes), r.created_at]);
-  return table([header, ...body]);
+  return table(body, header);
 }
 
 async function listCommand(context: Context, kind: "datasets" | "packages"): Promise<number> {
