@@ -184,7 +184,12 @@ export class NodeAgent {
   private onMessage(message: PlatformMessage): void {
     if (message.type === "assign") {
       // One at a time: two assigns racing for the last GPU must not both get it.
-      this.assigning = this.assigning.then(() => this.onAssign(message));
+      this.assigning = this.assigning
+        .then(() => this.onAssign(message))
+        .catch((err) => {
+          const fields = { attempt_id: message.attempt_id, error: errorMessage(err) };
+          this.log("error", "assign_failed", fields);
+        });
     } else if (message.type === "cancel") {
       this.stopAttempt(message.attempt_id, `cancelled: ${message.reason}`);
     } else if (message.type === "verdict") {

@@ -82,17 +82,22 @@ async function runJob(packageDirs: string[]) {
     hyperparameters: { epochs: 3 },
   });
   const job = await waitForJob(server, customer, created.id, { timeoutMs: 90_000 });
-  const artifacts = (await (
-    await customerFetch(server, customer, `/customer/training-jobs/${job.id}/artifacts`)
-  ).json()) as { data: { name: string; kind: string }[] };
-  return { job, artifacts: artifacts.data };
+  const read = async (what: string) =>
+    (await (
+      await customerFetch(server, customer, `/customer/training-jobs/${job.id}/${what}`)
+    ).json()) as { data: Record<string, unknown>[] };
+  const artifacts = (await read("artifacts")).data as { name: string; kind: string }[];
+  // What a failure message needs to explain a job that did not complete.
+  const units = (await read("compute-units")).data;
+  const story = JSON.stringify({ job, units }, null, 1);
+  return { job, artifacts, story };
 }
 
 describe("the agent on a real local platform", () => {
   it("runs the tiny-mlp job's prepare, train and package units to completed", async () => {
-    const { job, artifacts } = await runJob([join(EXAMPLES, "tiny-mlp", "package")]);
+    const { job, artifacts, story } = await runJob([join(EXAMPLES, "tiny-mlp", "package")]);
 
-    expect(job.status).toBe("completed");
+    expect(job.status, story).toBe("completed");
     expect(job.progress).toMatchObject({ total: 3, completed: 3 });
     const names = artifacts.map((a) => `${a.kind}:${a.name}`);
     expect(names).toEqual(
@@ -107,9 +112,9 @@ describe("the agent on a real local platform", () => {
   it("runs the example sweep's four shards and packages the best", async () => {
     const dirs = [join(EXAMPLES, "tiny-mlp", "package"), join(EXAMPLES, "tiny-mlp-sweep")];
 
-    const { job, artifacts } = await runJob(dirs);
+    const { job, artifacts, story } = await runJob(dirs);
 
-    expect(job.status).toBe("completed");
+    expect(job.status, story).toBe("completed");
     expect(job.progress).toMatchObject({ total: 6, completed: 6 });
     expect(artifacts.filter((a) => a.kind === "checkpoint")).toHaveLength(5);
   });

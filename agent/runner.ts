@@ -79,10 +79,14 @@ export async function runUnit(options: RunOptions): Promise<RunResult> {
   // One flush at a time: the metrics file is read from a moving offset.
   let flushing = Promise.resolve();
   const flush = () => {
-    flushing = flushing.then(async () => {
-      const batch = { lines: lines.take(), metrics: await metrics.take() };
-      if (batch.lines.length > 0 || batch.metrics.length > 0) options.onProgress?.(batch);
-    });
+    flushing = flushing
+      .then(async () => {
+        const batch = { lines: lines.take(), metrics: await metrics.take() };
+        if (batch.lines.length > 0 || batch.metrics.length > 0) options.onProgress?.(batch);
+      })
+      .catch(() => {
+        // Progress is best effort; the log file keeps every line.
+      });
     return flushing;
   };
 
