@@ -17,11 +17,12 @@ import uuid
 from typing import Any, Callable, Iterator, Mapping
 from urllib.parse import quote
 
-from ._files import FileSlice, hash_file, write_stream
+from ._files import write_stream
 from ._http import DEFAULT_BASE_URL, Opener, RetryInfo, Transport
 from ._pagination import list_all
 from .account import ApiKeys, Webhooks
-from .errors import ChecksumError, WaitCancelled
+from ._uploads import Progress, upload_file
+from .errors import WaitCancelled
 from .types import (
     Artifact,
     ComputeUnit,
@@ -36,11 +37,8 @@ from .types import (
 )
 
 Resource = dict[str, Any]
-Progress = Callable[[int, int], None]
 
 TERMINAL_JOB_STATUSES = frozenset({"completed", "failed", "cancelled"})
-DEFAULT_PART_BYTES = 64 * 1024 * 1024
-SINGLE_PUT_BYTES = 100 * 1024 * 1024
 
 
 def _q(segment: str) -> str:
@@ -84,15 +82,58 @@ class Client:
 
     # ── Datasets and training packages ──────────────────────────────────
 
-    def upload_dataset(self, path: str | os.PathLike[str], **options: Any) -> Dataset:
-        """Streams a file up as a dataset and answers it ``ready`` (see :meth:`_upload`)."""
-        return self._upload("datasets", path, **options)
+    def upload_dataset(
+        self,
+        path: str | os.PathLike[str],
+        *,
+        name: str | None = None,
+        description: str | None = None,
+        format: str | None = None,
+        multipart_threshold: int | None = None,
+        part_size: int | None = None,
+        on_progress: Progress | None = None,
+    ) -> Dataset:
+        """Streams a file up as a dataset and answers it ``ready``.
+
+        The file is hashed, the record created with its size and SHA-256, the
+        bytes sent in one PUT or, above ``multipart_threshold`` (default: the
+        platform's 100 MiB single-request limit), in parts of ``part_size``
+        (default 64 MiB), then finalized. ``on_progress(sent, total)`` follows it.
+        """
+        return upload_file(
+            self.transport,
+            "datasets",
+            path,
+            name=name,
+            description=description,
+            format=format,
+            multipart_threshold=multipart_threshold,
+            part_size=part_size,
+            on_progress=on_progress,
+        )
 
     def upload_training_package(
-        self, path: str | os.PathLike[str], **options: Any
+        self,
+        path: str | os.PathLike[str],
+        *,
+        name: str | None = None,
+        description: str | None = None,
+        multipart_threshold: int | None = None,
+        part_size: int | None = None,
+        on_progress: Progress | None = None,
     ) -> TrainingPackage:
-        """Streams a zip up as a training package; the platform validates it at finalize."""
-        return self._upload("training-packages", path, **options)
+        """Streams a zip up as a training package, as :meth:`upload_dataset` does;
+        finalize also validates the zip (``PACKAGE_INVALID`` lists every reason)."""
+        return upload_file(
+            self.transport,
+            "training-packages",
+            path,
+            name=name,
+            description=description,
+            multipart_threshold=multipart_threshold,
+            part_size=part_size,
+            on_progress=on_progress,
+        )
 
     def get_dataset(self, dataset_id: str) -> Dataset:
         return self._get(f"/customer/datasets/{_q(dataset_id)}")
@@ -112,96 +153,6 @@ class Client:
     def delete_training_package(self, package_id: str) -> None:
         path = f"/customer/training-packages/{_q(package_id)}"
         self.transport.json("DELETE", path, idempotent=True)
-
-    def _upload(
-        self,
-        kind: str,
-        path: str | os.PathLike[str],
-        *,
-        name: str | None = None,
-        description: str | None = None,
-        format: str | None = None,
-        multipart_threshold: int | None = None,
-        part_size: int | None = None,
-        on_progress: Progress | None = None,
-    ) -> Resource:
-        """Hash, create ``{name, size_bytes, sha256}``, send the bytes, finalize.
-
-        Files above ``multipart_threshold`` (default: the platform's 100 MiB
-        single-request limit) go up in parts of ``part_size`` bytes (default
-        64 MiB, within the platform's bounds); each part's digest as received
-        is compared with the digest of what was sent.
-        """
-        sha256, size = hash_file(path)
-        if size == 0:
-            raise ValueError(f"{path} is empty; the platform stores no empty files")
-        body: dict[str, Any] = {
-            "name": name or os.path.basename(path),
-            "size_bytes": size,
-            "sha256": sha256,
-        }
-        if description is not None:
-            body["description"] = description
-        if format is not None and kind == "datasets":
-            body["format"] = format
-        created = self.transport.json("POST", f"/customer/{kind}", json_body=body, idempotent=False)
-        base = f"/customer/{kind}/{_q(created['id'])}"
-
-        single = (created.get("upload") or {}).get("max_single_put_bytes") or SINGLE_PUT_BYTES
-        threshold = min(multipart_threshold if multipart_threshold is not None else single, single)
-        if size <= threshold:
-            self.transport.json(
-                "PUT",
-                f"{base}/content",
-                headers={"Content-Type": "application/octet-stream", "Content-Length": str(size)},
-                body=lambda: FileSlice(path, 0, size),
-                idempotent=True,
-            )
-            if on_progress:
-                on_progress(size, size)
-        else:
-            self._upload_parts(base, path, size, part_size, on_progress)
-        return self.transport.json("POST", f"{base}/finalize", idempotent=True)
-
-    def _upload_parts(
-        self, base: str, path: Any, size: int, wanted: int | None, on_progress: Progress | None
-    ) -> None:
-        upload = self.transport.json("POST", f"{base}/uploads", idempotent=True)
-        fewest = -(-size // upload["max_parts"])
-        part_bytes = min(
-            max(wanted or DEFAULT_PART_BYTES, upload["min_part_bytes"], fewest),
-            upload["max_part_bytes"],
-        )
-        uploads = f"{base}/uploads/{_q(upload['upload_id'])}"
-        parts = []
-        for index, offset in enumerate(range(0, size, part_bytes)):
-            length = min(part_bytes, size - offset)
-            sent: list[FileSlice] = []
-
-            def body(offset: int = offset, length: int = length) -> FileSlice:
-                sent.append(FileSlice(path, offset, length))
-                return sent[-1]
-
-            receipt = self.transport.json(
-                "PUT",
-                f"{uploads}/parts/{index + 1}",
-                headers={"Content-Type": "application/octet-stream", "Content-Length": str(length)},
-                body=body,
-                idempotent=True,
-            )
-            digest = sent[-1].digest.hexdigest()
-            if receipt["sha256"] != digest:
-                raise ChecksumError(
-                    f"Part {index + 1} arrived with SHA-256 {receipt['sha256']}; {digest} was sent",
-                    digest,
-                    receipt["sha256"],
-                )
-            parts.append({"part_number": receipt["part_number"], "etag": receipt["etag"]})
-            if on_progress:
-                on_progress(offset + length, size)
-        self.transport.json(
-            "POST", f"{uploads}/complete", json_body={"parts": parts}, idempotent=False
-        )
 
     # ── Training jobs ───────────────────────────────────────────────────
 

@@ -8,7 +8,8 @@ rest with ``total=False``.
 
 from __future__ import annotations
 
-from typing import Any, List, Literal, Optional, TypedDict, Union
+from typing import Any, List, Literal, Optional, TypedDict
+
 
 class ApiKey(TypedDict):
     """The API's ``ApiKey`` object."""

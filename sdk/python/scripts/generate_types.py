@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import keyword
+import re
 import sys
 import textwrap
 from typing import Any
@@ -25,9 +26,9 @@ rest with ``total=False``.
 
 from __future__ import annotations
 
-from typing import Any, List, Literal, Optional, TypedDict, Union
-
 '''
+
+TYPING_NAMES = ["Any", "List", "Literal", "Optional", "TypedDict", "Union"]
 
 
 class Generator:
@@ -39,7 +40,9 @@ class Generator:
     def run(self) -> str:
         for name in self.schemas:
             self.emit(name, self.schemas[name])
-        return HEADER + "\n\n\n".join(self.classes) + "\n"
+        body = "\n\n\n".join(self.classes) + "\n"
+        used = [n for n in TYPING_NAMES if re.search(rf"\b{n}\b", body)]
+        return f"{HEADER}from typing import {', '.join(used)}\n\n\n{body}"
 
     def type_of(self, schema: dict[str, Any], hint: str) -> str:
         """The Python annotation for ``schema``; ``hint`` names a nested class."""
