@@ -165,7 +165,12 @@ export class Connection implements PlatformChannel {
     socket.on("message", (data, isBinary) => {
       if (this.socket !== socket) return;
       this.lastHeard = Date.now();
-      this.receive(isBinary ? "" : data.toString());
+      try {
+        this.receive(isBinary ? "" : data.toString());
+      } catch (err) {
+        // One bad message must not take the node down with it.
+        this.logger.log("error", "message_failed", { error: (err as Error).message });
+      }
     });
     socket.on("pong", () => {
       this.lastHeard = Date.now();
