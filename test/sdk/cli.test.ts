@@ -7,7 +7,15 @@ import { createHash } from "node:crypto";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { type Customer, newCustomer, platform, tempDir, trainingFiles } from "./support.ts";
+import {
+  type Customer,
+  clientFor,
+  jobBody,
+  newCustomer,
+  platform,
+  tempDir,
+  trainingFiles,
+} from "./support.ts";
 
 const BIN = resolve(import.meta.dirname, "../../sdk/ts/bin.mjs");
 
@@ -106,17 +114,44 @@ describe("gpu-agent CLI", () => {
     }
   });
 
+  it("reads and cancels a job that no node can take", async () => {
+    const client = clientFor(customer);
+    const dataset = await client.uploadDataset(files.dataset);
+    const pkg = await client.uploadTrainingPackage(files.zip);
+    // No simulated node is cleared for high_sensitive work.
+    const job = await client.createTrainingJob({
+      ...jobBody(dataset.id, pkg.id, "never scheduled"),
+      sensitivity: "high_sensitive",
+    });
+
+    const read = json(await cli(["jobs", "get", job.id, "--json"], env));
+    const cancelled = json(await cli(["jobs", "cancel", job.id, "--json"], env));
+    const again = await cli(["jobs", "cancel", job.id, "--json"], env);
+    const watched = await cli(["jobs", "watch", job.id, "--json"], env);
+
+    expect(read).toMatchObject({ id: job.id, status: "queued" });
+    expect(cancelled).toMatchObject({ id: job.id, status: "cancelled" });
+    expect(again.code).toBe(3);
+    expect(JSON.parse(again.stderr).error.code).toBe("JOB_NOT_CANCELLABLE");
+    expect(watched.code).toBe(1);
+    expect(JSON.parse(watched.stdout.trim().split("\n").at(-1)!).job.status).toBe("cancelled");
+  });
+
   it("shows usage and exports it as CSV", async () => {
     const today = new Date().toISOString().slice(0, 10);
     const csvPath = join(tempDir(), "usage.csv");
 
     const summary = json(await cli(["usage", "--json"], env));
+    const daily = json<{ data: { date: string }[] }>(
+      await cli(["usage", "daily", "--days", "3", "--json"], env),
+    );
     const exported = json(
       await cli(["usage", "export", "--from", today, "--to", today, "-o", csvPath, "--json"], env),
     );
 
     expect(summary).toMatchObject({ object: "usage_summary" });
     expect(typeof summary.balance).toBe("number");
+    expect(daily.data.map((d) => d.date).at(-1)).toBe(today);
     expect(exported).toMatchObject({ path: csvPath, date_from: today, date_to: today });
     expect(readFileSync(csvPath, "utf8").split("\r\n")[0]).toContain("compute_unit_id");
   });
