@@ -11,6 +11,7 @@
 import { parseArgs } from "node:util";
 import { COMMANDS, type Context, HELP } from "./cli/commands.ts";
 import { loadConfig } from "./cli/config.ts";
+import type { OptionSpec } from "./cli/context.ts";
 import { parseLang, setLang, t } from "./cli/i18n.ts";
 import { EXIT, fail, type Output, UsageError } from "./cli/output.ts";
 import { ApiError } from "./errors.ts";
@@ -76,11 +77,6 @@ export async function main(argv: string[], options: MainOptions = {}): Promise<n
     return fail(output, err, baseUrl);
   }
 }
-
-type OptionSpec = Record<
-  string,
-  { type: "string" | "boolean"; short?: string; multiple?: boolean }
->;
 
 function parse(argv: string[], words: number, spec: OptionSpec) {
   try {
