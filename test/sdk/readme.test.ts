@@ -13,7 +13,8 @@ const ROOT = resolve(import.meta.dirname, "../..");
 const README = readFileSync(join(ROOT, "sdk", "README.md"), "utf8");
 
 function example(language: string): string {
-  const match = README.match(new RegExp("```" + language + "\\n([\\s\\S]*?)```"));
+  const fence = "```";
+  const match = README.match(new RegExp(`${fence}${language}\\n([\\s\\S]*?)${fence}`));
   if (!match) throw new Error(`sdk/README.md has no ${language} example`);
   return match[1]!;
 }
