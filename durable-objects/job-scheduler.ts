@@ -562,6 +562,9 @@ export class JobScheduler extends DurableObject<Env> {
         n: name,
       })}`;
 
+    // The platform's own stages run their own scripts: they need the dataset
+    // and what came before (logs too, for `package` to collect), not the zip.
+    const builtin = unit.builtin === 1;
     const inputs: Assignment["inputs"] = [
       {
         name: start.dataset.name,
@@ -570,19 +573,21 @@ export class JobScheduler extends DurableObject<Env> {
         size_bytes: start.dataset.sizeBytes,
         sha256: start.dataset.sha256,
       },
-      {
+    ];
+    if (!builtin) {
+      inputs.push({
         name: "package.zip",
         role: "package",
         url: await url(start.trainingPackage.objectKey, "package.zip"),
         size_bytes: start.trainingPackage.sizeBytes,
         sha256: start.trainingPackage.sha256,
-      },
-    ];
+      });
+    }
     const units = this.store.units();
     for (const key of JSON.parse(unit.depends_on) as string[]) {
       const upstream = units.find((u) => u.key === key)!;
       for (const output of this.store.verifiedOutputs(upstream.id)) {
-        if (output.kind === "logs") continue;
+        if (output.kind === "logs" && !builtin) continue;
         inputs.push({
           name: output.name,
           role: "upstream",

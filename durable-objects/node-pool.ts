@@ -178,15 +178,15 @@ export class NodePool extends DurableObject<Env> {
         return scheduler.progress(row.attempt_id, nodeId, message.lines, message.metrics);
       }
       case "upload_url_request": {
-        const row = this.attemptOf(nodeId, message.attempt_id, ws);
-        if (!row) return;
+        const row = this.attemptOf(nodeId, message.attempt_id);
+        if (!row) return this.unknownAttempt(ws, message.attempt_id, message.request_id);
         const answer = await this.scheduler(row.job_id).uploadUrl(
           row.attempt_id,
           { nodeId, origin: at.origin },
           message.output,
         );
         if ("error" in answer) {
-          return this.unknownAttempt(ws, message.attempt_id);
+          return this.unknownAttempt(ws, message.attempt_id, message.request_id);
         }
         this.send(ws, {
           type: "upload_url",
@@ -714,12 +714,13 @@ export class NodePool extends DurableObject<Env> {
     return row?.job_id;
   }
 
-  private unknownAttempt(ws: WebSocket, attemptId: string): void {
+  private unknownAttempt(ws: WebSocket, attemptId: string, requestId?: string): void {
     this.send(ws, {
       type: "error",
       code: "UNKNOWN_ATTEMPT",
       message: "this node holds no such attempt",
       attempt_id: attemptId,
+      ...(requestId ? { request_id: requestId } : {}),
     });
   }
 

@@ -228,6 +228,8 @@ export const ProtocolError = z.strictObject({
   ]),
   message: z.string(),
   attempt_id: id.optional(),
+  /** Set when the error answers a request that carried a `request_id`. */
+  request_id: id.optional(),
 });
 
 export const PlatformMessage = z.discriminatedUnion("type", [
@@ -248,7 +250,7 @@ export type Assign = z.infer<typeof Assign>;
 export type Welcome = z.infer<typeof Welcome>;
 
 /** Messages as their sender builds them: `v` is filled in by `encode`. */
-export type Outgoing<T extends { v: number }> = Omit<T, "v">;
+export type Outgoing<T extends { v: number }> = T extends unknown ? Omit<T, "v"> : never;
 
 export function encode<T extends { type: string }>(message: T): string {
   return JSON.stringify({ v: PROTOCOL_VERSION, ...message });

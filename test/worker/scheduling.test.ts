@@ -14,6 +14,7 @@ import {
   openJob,
   poolStub,
   TestNode,
+  text,
   trainOutputs,
 } from "./node-helpers";
 
@@ -39,7 +40,8 @@ describe("running a training job on nodes", () => {
     const prepared = await cpu.runUnit(prepare);
     const train = await gpu.acceptNext();
     advanceClock(30_000);
-    const trained = await gpu.runUnit(train, { outputs: trainOutputs("final") });
+    const trainLogs = { name: "logs.txt", kind: "logs" as const, bytes: text("epoch 1\n") };
+    const trained = await gpu.runUnit(train, { outputs: [...trainOutputs("final"), trainLogs] });
     const { node: packager, assign: pack } = await assignedAmong([cpu, gpu]);
     await packager.accept(pack);
     advanceClock(30_000);
@@ -51,7 +53,9 @@ describe("running a training job on nodes", () => {
     const units = await unitsOf(customer, job.id);
 
     expect([prepare.stage, prepare.kind, prepare.builtin]).toEqual(["prepare", "cpu", true]);
-    expect(prepare.inputs.map((i) => i.role)).toEqual(["dataset", "package"]);
+    // The platform's own stages get the dataset, not the customer's zip.
+    expect(prepare.inputs.map((i) => i.role)).toEqual(["dataset"]);
+    expect(train.inputs.map((i) => i.role)).toContain("package");
     expect([train.stage, train.kind, train.required_outputs]).toEqual([
       "train",
       "gpu",
@@ -62,7 +66,9 @@ describe("running a training job on nodes", () => {
       ["prepare", "prepare.txt"],
     ]);
     expect(pack.stage).toBe("package");
+    // `package` collects the logs too; customer stages are not handed logs.
     expect(pack.inputs.filter((i) => i.role === "upstream").map((i) => i.name)).toEqual([
+      "logs.txt",
       "metrics.json",
       "model.ckpt",
     ]);
