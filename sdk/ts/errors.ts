@@ -1,7 +1,8 @@
 /**
  * @module sdk/errors
  * What the SDK throws. `ApiError` is an answer from the platform, carrying
- * its code, status and request id (quote the id when asking for help);
+ * its code, status and request id (quote the id when asking for help), as a
+ * subclass named for its status (`NotFoundError`, `RateLimitError`, …);
  * `NetworkError` means no answer arrived; `ChecksumError` means bytes on disk
  * or in transit are not the ones expected. An aborted call rejects with the
  * signal's own reason, untouched.
@@ -52,7 +53,7 @@ export class ApiError extends GpuAgentError {
         error: { code: string; message: string; request_id?: string; details?: unknown };
       };
       if (typeof error?.code === "string") {
-        return new ApiError({
+        return apiError({
           code: error.code,
           message: error.message,
           status: response.status,
@@ -64,7 +65,7 @@ export class ApiError extends GpuAgentError {
     } catch {
       // Not the platform's JSON (a proxy's page, an empty body): described below.
     }
-    return new ApiError({
+    return apiError({
       code: `HTTP_${response.status}`,
       message: text.slice(0, 200) || response.statusText || "no body",
       status: response.status,
@@ -72,6 +73,70 @@ export class ApiError extends GpuAgentError {
       retryAfter,
     });
   }
+}
+
+type ApiErrorInit = ConstructorParameters<typeof ApiError>[0];
+
+/** 400: the request is malformed (`VALIDATION_FAILED`, `IDEMPOTENCY_KEY_INVALID`, …). */
+export class BadRequestError extends ApiError {
+  override name = "BadRequestError";
+}
+
+/** 401: no API key, or one unknown or revoked. */
+export class AuthenticationError extends ApiError {
+  override name = "AuthenticationError";
+}
+
+/** 402: the balance is below the job's projected cost (`CREDIT_INSUFFICIENT`). */
+export class InsufficientCreditsError extends ApiError {
+  override name = "InsufficientCreditsError";
+}
+
+/** 403: the key lacks the scope, or a signed URL is expired or misused. */
+export class PermissionDeniedError extends ApiError {
+  override name = "PermissionDeniedError";
+}
+
+/** 404: absent, or not the caller's. */
+export class NotFoundError extends ApiError {
+  override name = "NotFoundError";
+}
+
+/** 409: the resource's state does not allow it (not ready, in use, already ended). */
+export class ConflictError extends ApiError {
+  override name = "ConflictError";
+}
+
+/** 422: understood but refused (`CHECKSUM_MISMATCH`, `PACKAGE_INVALID`, `IDEMPOTENCY_CONFLICT`). */
+export class UnprocessableError extends ApiError {
+  override name = "UnprocessableError";
+}
+
+/** 429: `RATE_LIMITED` or `DAILY_TASK_LIMIT_EXCEEDED`, after the SDK's retries. */
+export class RateLimitError extends ApiError {
+  override name = "RateLimitError";
+}
+
+/** 5xx: the platform failed, after the SDK's retries where they were safe. */
+export class ServerError extends ApiError {
+  override name = "ServerError";
+}
+
+const BY_STATUS: Record<number, new (init: ApiErrorInit) => ApiError> = {
+  400: BadRequestError,
+  401: AuthenticationError,
+  402: InsufficientCreditsError,
+  403: PermissionDeniedError,
+  404: NotFoundError,
+  409: ConflictError,
+  422: UnprocessableError,
+  429: RateLimitError,
+};
+
+/** The `ApiError` subclass for a status (every one is an `ApiError`). */
+function apiError(init: ApiErrorInit): ApiError {
+  const Kind = BY_STATUS[init.status] ?? (init.status >= 500 ? ServerError : ApiError);
+  return new Kind(init);
 }
 
 /** The request never got an answer: DNS, refused or dropped connection, timeout. */

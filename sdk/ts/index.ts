@@ -14,7 +14,21 @@ export {
   type ListOptions,
   type WaitOptions,
 } from "./client.ts";
-export { ApiError, ChecksumError, GpuAgentError, NetworkError } from "./errors.ts";
+export {
+  ApiError,
+  AuthenticationError,
+  BadRequestError,
+  ChecksumError,
+  ConflictError,
+  GpuAgentError,
+  InsufficientCreditsError,
+  NetworkError,
+  NotFoundError,
+  PermissionDeniedError,
+  RateLimitError,
+  ServerError,
+  UnprocessableError,
+} from "./errors.ts";
 export { hashFile } from "./files.ts";
 export { apiBase, type RetryInfo, type TransportOptions } from "./http.ts";
 export { collect, listAll, pages } from "./pagination.ts";

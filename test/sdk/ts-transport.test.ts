@@ -3,7 +3,16 @@
  * failures it retries, how long it waits, what it throws.
  */
 import { describe, expect, it } from "vitest";
-import { ApiError, apiBase, GpuAgent, NetworkError, type RetryInfo } from "../../sdk/ts/index.ts";
+import {
+  ApiError,
+  apiBase,
+  GpuAgent,
+  NetworkError,
+  NotFoundError,
+  RateLimitError,
+  type RetryInfo,
+  ServerError,
+} from "../../sdk/ts/index.ts";
 
 type Script = (request: Request, attempt: number) => Response | Promise<Response>;
 
@@ -100,7 +109,7 @@ describe("SDK transport", () => {
 
     const failure = await client.getTrainingJob("job_1").catch((err: unknown) => err);
 
-    expect(failure).toBeInstanceOf(ApiError);
+    expect(failure).toBeInstanceOf(RateLimitError);
     expect(failure).toMatchObject({ code: "DAILY_TASK_LIMIT_EXCEEDED", retryAfter: 36000 });
     expect(requests).toHaveLength(1);
   });
@@ -111,6 +120,7 @@ describe("SDK transport", () => {
 
     const failure = (await client.getTrainingJob("nope").catch((err: unknown) => err)) as ApiError;
 
+    expect(failure).toBeInstanceOf(NotFoundError);
     expect(failure).toBeInstanceOf(ApiError);
     expect(failure.code).toBe("JOB_NOT_FOUND");
     expect(failure.status).toBe(404);
@@ -122,10 +132,10 @@ describe("SDK transport", () => {
     const { fetch } = scripted(() => new Response("<html>bad gateway</html>", { status: 502 }));
     const client = new GpuAgent({ apiKey: "sk_test", fetch, maxRetries: 0 });
 
-    await expect(client.getTrainingJob("job_1")).rejects.toMatchObject({
-      code: "HTTP_502",
-      status: 502,
-    });
+    const failure = await client.getTrainingJob("job_1").catch((err: unknown) => err);
+
+    expect(failure).toBeInstanceOf(ServerError);
+    expect(failure).toMatchObject({ code: "HTTP_502", status: 502 });
   });
 
   it("turns a refused connection into NetworkError after its retries", async () => {

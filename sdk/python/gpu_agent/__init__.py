@@ -9,14 +9,38 @@ safe to repeat, cursor pagination as iterators, and verified digests.
 from . import types
 from ._http import RetryInfo, api_base
 from .client import TERMINAL_JOB_STATUSES, Client
-from .errors import ApiError, ChecksumError, GpuAgentError, NetworkError, WaitCancelled
+from .errors import (
+    ApiError,
+    AuthenticationError,
+    BadRequestError,
+    ChecksumError,
+    ConflictError,
+    GpuAgentError,
+    InsufficientCreditsError,
+    NetworkError,
+    NotFoundError,
+    PermissionDeniedError,
+    RateLimitError,
+    ServerError,
+    UnprocessableError,
+    WaitCancelled,
+)
 
 __all__ = [
     "ApiError",
+    "AuthenticationError",
+    "BadRequestError",
     "ChecksumError",
     "Client",
+    "ConflictError",
     "GpuAgentError",
+    "InsufficientCreditsError",
     "NetworkError",
+    "NotFoundError",
+    "PermissionDeniedError",
+    "RateLimitError",
+    "ServerError",
+    "UnprocessableError",
     "RetryInfo",
     "TERMINAL_JOB_STATUSES",
     "WaitCancelled",

@@ -1,7 +1,8 @@
 """What the SDK raises.
 
 ``ApiError`` is an answer from the platform and carries its ``code``,
-``status`` and ``request_id`` (quote the id when asking for help);
+``status`` and ``request_id`` (quote the id when asking for help), as a
+subclass named for its status (``NotFoundError``, ``RateLimitError``, …);
 ``NetworkError`` means no answer arrived; ``ChecksumError`` means bytes are not
 the ones declared or served.
 """
@@ -46,7 +47,7 @@ class ApiError(GpuAgentError):
         retry_after = parse_retry_after(headers.get("Retry-After"))
         try:
             error = json.loads(body.decode("utf-8"))["error"]
-            return cls(
+            return _api_error(
                 code=str(error["code"]),
                 message=str(error.get("message", "")),
                 status=status,
@@ -56,7 +57,68 @@ class ApiError(GpuAgentError):
             )
         except (ValueError, KeyError, TypeError, UnicodeDecodeError):
             text = body[:200].decode("utf-8", "replace") or "no body"
-            return cls(f"HTTP_{status}", text, status, request_id, None, retry_after)
+            return _api_error(f"HTTP_{status}", text, status, request_id, None, retry_after)
+
+
+class BadRequestError(ApiError):
+    """400: the request is malformed (``VALIDATION_FAILED``, ``IDEMPOTENCY_KEY_INVALID``, …)."""
+
+
+class AuthenticationError(ApiError):
+    """401: no API key, or one unknown or revoked."""
+
+
+class InsufficientCreditsError(ApiError):
+    """402: the balance is below the job's projected cost (``CREDIT_INSUFFICIENT``)."""
+
+
+class PermissionDeniedError(ApiError):
+    """403: the key lacks the scope, or a signed URL is expired or misused."""
+
+
+class NotFoundError(ApiError):
+    """404: absent, or not the caller's."""
+
+
+class ConflictError(ApiError):
+    """409: the resource's state does not allow it (not ready, in use, already ended)."""
+
+
+class UnprocessableError(ApiError):
+    """422: understood but refused (``CHECKSUM_MISMATCH``, ``PACKAGE_INVALID``, …)."""
+
+
+class RateLimitError(ApiError):
+    """429: ``RATE_LIMITED`` or ``DAILY_TASK_LIMIT_EXCEEDED``, after the SDK's retries."""
+
+
+class ServerError(ApiError):
+    """5xx: the platform failed, after the SDK's retries where they were safe."""
+
+
+_BY_STATUS: dict[int, type[ApiError]] = {
+    400: BadRequestError,
+    401: AuthenticationError,
+    402: InsufficientCreditsError,
+    403: PermissionDeniedError,
+    404: NotFoundError,
+    409: ConflictError,
+    422: UnprocessableError,
+    429: RateLimitError,
+}
+
+
+def _api_error(
+    code: str,
+    message: str,
+    status: int,
+    request_id: str | None,
+    details: Any = None,
+    retry_after: float | None = None,
+) -> ApiError:
+    """The ``ApiError`` subclass named for ``status`` (every one is an ``ApiError``)."""
+    kind = _BY_STATUS.get(status) or (ServerError if status >= 500 else ApiError)
+    return kind(code, message, status, request_id, details, retry_after)
 
 
 class NetworkError(GpuAgentError):

@@ -11,7 +11,15 @@ import unittest
 import urllib.error
 import urllib.parse
 
-from gpu_agent import ApiError, Client, NetworkError, api_base
+from gpu_agent import (
+    ApiError,
+    Client,
+    NetworkError,
+    NotFoundError,
+    RateLimitError,
+    ServerError,
+    api_base,
+)
 from gpu_agent.errors import parse_retry_after
 
 
@@ -87,7 +95,7 @@ class TransportTest(unittest.TestCase):
         opener = Scripted(lambda r, n: error(500, "INTERNAL_ERROR"))
         client = Client("sk_test", "http://x", opener=opener, retry_base_delay=0.001)
 
-        with self.assertRaises(ApiError) as caught:
+        with self.assertRaises(ServerError) as caught:
             client.cancel_training_job("job_1")
 
         self.assertEqual(caught.exception.status, 500)
@@ -99,7 +107,7 @@ class TransportTest(unittest.TestCase):
         )
         client = Client("sk_test", "http://x", opener=opener)
 
-        with self.assertRaises(ApiError) as caught:
+        with self.assertRaises(RateLimitError) as caught:
             client.get_training_job("job_1")
 
         self.assertEqual(caught.exception.retry_after, 36000)
@@ -110,9 +118,10 @@ class TransportTest(unittest.TestCase):
             "sk_test", "http://x", opener=Scripted(lambda r, n: error(404, "JOB_NOT_FOUND"))
         )
 
-        with self.assertRaises(ApiError) as caught:
+        with self.assertRaises(NotFoundError) as caught:
             client.get_training_job("nope")
 
+        self.assertIsInstance(caught.exception, ApiError)
         self.assertEqual(caught.exception.code, "JOB_NOT_FOUND")
         self.assertEqual(caught.exception.status, 404)
         self.assertEqual(caught.exception.request_id, "req_123")
