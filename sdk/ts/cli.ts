@@ -58,11 +58,17 @@ export async function main(argv: string[], options: MainOptions = {}): Promise<n
     if (!command) throw new UsageError(t("unknown_command", { command: argv.join(" ") }));
 
     const parsed = parse(argv, name.split(" ").length, command.options);
-    const config = loadConfig(env, parsed.values["base-url"] as string | undefined);
-    baseUrl = config.baseUrl;
-    const client = new GpuAgent({ ...config, fetch: options.fetch });
+    let client: GpuAgent | undefined;
     const context: Context = {
-      client,
+      get client() {
+        if (!client) {
+          const config = loadConfig(env, parsed.values["base-url"] as string | undefined);
+          baseUrl = config.baseUrl;
+          client = new GpuAgent({ ...config, fetch: options.fetch });
+        }
+        return client;
+      },
+      env,
       output,
       values: parsed.values,
       positionals: parsed.positionals,

@@ -4,7 +4,7 @@
  */
 import { execFile } from "node:child_process";
 import { createHash } from "node:crypto";
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import {
@@ -25,9 +25,13 @@ interface Run {
   stderr: string;
 }
 
-function cli(args: string[], env: Record<string, string | undefined> = {}): Promise<Run> {
+function cli(
+  args: string[],
+  env: Record<string, string | undefined> = {},
+  input?: string,
+): Promise<Run> {
   return new Promise((done) => {
-    execFile(
+    const child = execFile(
       process.execPath,
       [BIN, ...args],
       // Only what the test gives: no key or config leaks in from the machine.
@@ -40,6 +44,7 @@ function cli(args: string[], env: Record<string, string | undefined> = {}): Prom
         done({ code, stdout, stderr });
       },
     );
+    child.stdin?.end(input ?? "");
   });
 }
 
@@ -195,6 +200,27 @@ describe("gpu-agent CLI", () => {
 
     expect(run.code).toBe(4);
     expect(JSON.parse(run.stderr).error.code).toBe("NETWORK_ERROR");
+  });
+
+  it("stores the key from stdin with config set, readable by its owner only", async () => {
+    const config = join(tempDir(), "nested", "config.json");
+    const only = { GPU_AGENT_CONFIG: config };
+
+    const saved = json(
+      await cli(
+        ["config", "set", "--api-key-stdin", "--base-url", platform().url, "--json"],
+        only,
+        `${customer.apiKey}\n`,
+      ),
+    );
+    const shown = json(await cli(["config", "show", "--json"], only));
+    const listed = await cli(["jobs", "list", "--json"], only);
+
+    expect(saved).toMatchObject({ path: config, base_url: platform().url });
+    expect(statSync(config).mode & 0o777).toBe(0o600);
+    expect(JSON.stringify(shown)).not.toContain(customer.apiKey);
+    expect(shown).toMatchObject({ api_key_from: config, base_url: platform().url });
+    expect(listed.code).toBe(0);
   });
 
   it("reads the API key and base URL from the config file", async () => {

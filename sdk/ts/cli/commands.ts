@@ -3,6 +3,7 @@
  * The table of `gpu-agent` commands and the help text that lists them.
  */
 import { artifactsDownload, usageDaily, usageExport, usageSummary } from "./artifacts-usage.ts";
+import { configSet, configShow } from "./config-command.ts";
 import type { Command } from "./context.ts";
 import { jobsCancel, jobsCreate, jobsGet, jobsList, jobsWatch } from "./jobs.ts";
 import { datasetsList, datasetsUpload, packagesList, packagesUpload } from "./uploads.ts";
@@ -23,6 +24,8 @@ export const COMMANDS: Record<string, Command> = {
   usage: usageSummary,
   "usage daily": usageDaily,
   "usage export": usageExport,
+  "config set": configSet,
+  "config show": configShow,
 };
 
 const EN = `Usage: gpu-agent <command> [options]
@@ -44,6 +47,9 @@ Commands:
   usage                                  balance and this month's usage
   usage daily [--days N]
   usage export --from YYYY-MM-DD --to YYYY-MM-DD [-o FILE]
+  config set [--api-key-stdin] [--base-url URL]  store the key (from stdin or
+      GPU_AGENT_API_KEY) and address in the config file, mode 0600
+  config show                            where the key and address come from
 
 Options for every command:
   --json            machine-readable output on stdout (watch: one JSON object per line)
@@ -75,6 +81,9 @@ const ZH = `用法：gpu-agent <命令> [选项]
   usage                                                    余额与本月用量
   usage daily [--days N]                                   每日用量
   usage export --from YYYY-MM-DD --to YYYY-MM-DD [-o 文件]   导出 CSV
+  config set [--api-key-stdin] [--base-url URL]
+      把 API Key（从标准输入或 GPU_AGENT_API_KEY 读取）和平台地址写入配置文件（权限 0600）
+  config show                                              查看 API Key 与地址的来源
 
 所有命令的选项：
   --json            在 stdout 输出 JSON（watch 每行一个 JSON 对象）

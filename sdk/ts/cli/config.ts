@@ -1,14 +1,16 @@
 /**
  * @module sdk/cli/config
- * Where the CLI finds its API key and platform: the environment first
- * (`GPU_AGENT_API_KEY`, `GPU_AGENT_BASE_URL`), then `--base-url`, then a
- * JSON config file (`GPU_AGENT_CONFIG`, or `~/.config/gpu-agent/config.json`)
- * holding `{"api_key": "…", "base_url": "…"}`. The key is never read from
- * a flag, where other users of the machine could see it in the process list.
+ * Where the CLI finds its API key and platform. The key: `GPU_AGENT_API_KEY`,
+ * else the JSON config file (`GPU_AGENT_CONFIG`, or
+ * `~/.config/gpu-agent/config.json`) holding `{"api_key": "…", "base_url":
+ * "…"}`; never a flag, where other users of the machine could read it in the
+ * process list. The address: `--base-url`, else `GPU_AGENT_BASE_URL`, else
+ * the config file. `gpu-agent config set` writes the file (mode 0600).
  */
 import { readFileSync } from "node:fs";
+import { chmod, mkdir, writeFile } from "node:fs/promises";
 import { homedir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { t } from "./i18n.ts";
 import { UsageError } from "./output.ts";
 
@@ -38,7 +40,20 @@ export function loadConfig(env: NodeJS.ProcessEnv, baseUrlFlag?: string): CliCon
   return { apiKey, baseUrl, maxRetries };
 }
 
-function readConfigFile(path: string): { api_key?: string; base_url?: string } {
+/** Writes the config file readable by its owner only; answers what it holds. */
+export async function saveConfig(
+  env: NodeJS.ProcessEnv,
+  update: { api_key?: string; base_url?: string },
+): Promise<{ path: string; api_key?: string; base_url?: string }> {
+  const path = configPath(env);
+  const merged = { ...readConfigFile(path), ...update };
+  await mkdir(dirname(path), { recursive: true, mode: 0o700 });
+  await writeFile(path, `${JSON.stringify(merged, null, 2)}\n`, { mode: 0o600 });
+  await chmod(path, 0o600);
+  return { path, ...merged };
+}
+
+export function readConfigFile(path: string): { api_key?: string; base_url?: string } {
   let text: string;
   try {
     text = readFileSync(path, "utf8");

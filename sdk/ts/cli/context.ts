@@ -13,7 +13,9 @@ export type OptionSpec = Record<
 >;
 
 export interface Context {
-  client: GpuAgent;
+  /** Made on first use, so commands that need no key (`config`) never ask for one. */
+  readonly client: GpuAgent;
+  env: NodeJS.ProcessEnv;
   output: Output;
   values: Record<string, string | boolean | (string | boolean)[] | undefined>;
   positionals: string[];

@@ -18,6 +18,7 @@ const MESSAGES = {
     `配置文件 ${p.path} 无效：${p.reason}`,
     `Config file ${p.path} is invalid: ${p.reason}`,
   ],
+  config_saved: (p: P) => [`已保存到 ${p.path}（权限 0600）`, `Saved to ${p.path} (mode 0600)`],
   unknown_command: (p: P) => [
     `未知命令：${p.command}。运行 gpu-agent --help 查看用法`,
     `Unknown command: ${p.command}. Run gpu-agent --help for usage`,
