@@ -21,7 +21,7 @@ export interface TransportOptions {
   retryBaseDelayMs?: number;
   /** The longest single wait between attempts. @default 30000 */
   maxRetryDelayMs?: number;
-  /** How long one attempt may wait for response headers. @default 60000 */
+  /** How long one attempt may wait for response headers (uploads excepted). @default 60000 */
   timeoutMs?: number;
   /** Replaces the global `fetch` (tests, proxies, instrumentation). */
   fetch?: typeof fetch;
@@ -57,6 +57,7 @@ export interface CallOptions {
 }
 
 const DEFAULT_BASE_URL = "http://127.0.0.1:8787";
+const USER_AGENT = "gpu-agent-typescript/0.1.0";
 /** Codes whose Retry-After is a quota reset hours away, not a moment's congestion. */
 const NOT_RETRIED_CODES = new Set(["DAILY_TASK_LIMIT_EXCEEDED"]);
 const RETRIED_STATUSES = new Set([500, 502, 503, 504]);
@@ -137,6 +138,7 @@ export class Transport {
     const headers = new Headers(call.headers);
     if (!call.anonymous) headers.set("X-API-Key", this.#options.apiKey);
     headers.set("Accept", "application/json");
+    headers.set("User-Agent", USER_AGENT);
     let body: RequestInit["body"];
     if (call.json !== undefined) {
       headers.set("Content-Type", "application/json");
@@ -145,10 +147,14 @@ export class Transport {
       body = call.body();
     }
 
-    // The timeout covers waiting for headers only; a long download keeps streaming.
+    // The timeout covers waiting for headers only, so a long download keeps
+    // streaming. An upload's headers come back only once all its bytes went
+    // out, however slow the link: uploads get no timeout.
     const controller = new AbortController();
     const timeoutMs = this.#options.timeoutMs ?? 60_000;
-    const timer = setTimeout(() => controller.abort(new TimeoutSignal()), timeoutMs);
+    const timer = call.body
+      ? undefined
+      : setTimeout(() => controller.abort(new TimeoutSignal()), timeoutMs);
     const signal = call.signal
       ? AbortSignal.any([call.signal, controller.signal])
       : controller.signal;
