@@ -53,6 +53,8 @@ export interface CallOptions {
   idempotent: boolean;
   /** Send no API key (a signed URL carries its own credential). */
   anonymous?: boolean;
+  /** Replaces the client's `timeoutMs` for this call. */
+  timeoutMs?: number;
   signal?: AbortSignal;
 }
 
@@ -151,7 +153,7 @@ export class Transport {
     // streaming. An upload's headers come back only once all its bytes went
     // out, however slow the link: uploads get no timeout.
     const controller = new AbortController();
-    const timeoutMs = this.#options.timeoutMs ?? 60_000;
+    const timeoutMs = call.timeoutMs ?? this.#options.timeoutMs ?? 60_000;
     const timer = call.body
       ? undefined
       : setTimeout(() => controller.abort(new TimeoutSignal()), timeoutMs);

@@ -48,6 +48,8 @@ type Resource<K extends UploadKind> = K extends "datasets" ? Dataset : TrainingP
 type CreateBody = CreateDatasetParams | CreateTrainingPackageParams;
 
 const DEFAULT_PART_BYTES = 64 * 1024 ** 2;
+/** Finalize hashes the stored file before it answers: about a second per GiB. */
+const FINALIZE_TIMEOUT_MS = 15 * 60_000;
 
 /** Uploads the file at `path` as a new dataset or training package; answers it `ready`. */
 export async function uploadFile<K extends UploadKind>(
@@ -94,6 +96,7 @@ export async function uploadFile<K extends UploadKind>(
     path: `/customer/${kind}/${created.id}/finalize`,
     idempotent: true,
     signal,
+    timeoutMs: FINALIZE_TIMEOUT_MS,
   });
 }
 

@@ -111,17 +111,21 @@ class Transport:
         headers: Mapping[str, str] | None = None,
         anonymous: bool = False,
         read: Callable[[Any], Any] | None = None,
+        timeout: float | None = None,
     ) -> Any:
         """Sends the request, retrying as allowed; answers the open 2xx response,
         or what ``read`` made of it.
 
         ``body`` makes the raw body afresh for each attempt (bytes or a file-like
-        object), so a retry resends the same bytes.
+        object), so a retry resends the same bytes. ``timeout`` replaces the
+        client's for this call.
         """
         attempt = 0
         while True:
             try:
-                response = self._attempt(method, path, query, json_body, body, headers, anonymous)
+                response = self._attempt(
+                    method, path, query, json_body, body, headers, anonymous, timeout
+                )
                 return read(response) if read else response
             except (ApiError, NetworkError) as failure:
                 if attempt >= self.max_retries or not _retryable(failure, idempotent):
@@ -132,7 +136,7 @@ class Transport:
                     self.on_retry(RetryInfo(method, path, attempt, delay, failure))
                 time.sleep(delay)
 
-    def _attempt(self, method, path, query, json_body, body, headers, anonymous) -> Any:
+    def _attempt(self, method, path, query, json_body, body, headers, anonymous, timeout) -> Any:
         all_headers = {"Accept": "application/json", "User-Agent": "gpu-agent-python/0.1.0"}
         all_headers.update(headers or {})
         if not anonymous:
@@ -147,7 +151,7 @@ class Transport:
             self.url(path, query), data=data, method=method, headers=all_headers
         )
         try:
-            return self.opener(request, self.timeout)
+            return self.opener(request, self.timeout if timeout is None else timeout)
         except urllib.error.HTTPError as error:
             with error:
                 raise ApiError.from_response(error.code, error.headers, error.read()) from None

@@ -20,6 +20,8 @@ Progress = Callable[[int, int], None]
 
 DEFAULT_PART_BYTES = 64 * 1024 * 1024
 SINGLE_PUT_BYTES = 100 * 1024 * 1024
+#: Finalize hashes the stored file before it answers: about a second per GiB.
+FINALIZE_TIMEOUT = 15 * 60.0
 
 
 def _q(segment: str) -> str:
@@ -74,7 +76,7 @@ def upload_file(
             on_progress(size, size)
     else:
         _upload_parts(transport, base, path, size, part_size, on_progress)
-    return transport.json("POST", f"{base}/finalize", idempotent=True)
+    return transport.json("POST", f"{base}/finalize", idempotent=True, timeout=FINALIZE_TIMEOUT)
 
 
 def _upload_parts(
