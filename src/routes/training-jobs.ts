@@ -27,13 +27,10 @@ import { findJob, jobReads } from "./training-job-reads";
 const IDEMPOTENCY_KEY = /^[A-Za-z0-9._:-]{8,255}$/;
 
 const IdempotencyHeader = z.object({
-  "idempotency-key": z
-    .string()
-    .optional()
-    .openapi({
-      description: "8–255 characters of A-Z a-z 0-9 . _ : -",
-      example: "client-uuid-12345678",
-    }),
+  "idempotency-key": z.string().optional().openapi({
+    description: "8–255 characters of A-Z a-z 0-9 . _ : -",
+    example: "client-uuid-12345678",
+  }),
 });
 
 const tags = ["training-jobs"];

@@ -29,7 +29,9 @@ describe("customer authentication", () => {
     const created = await as(customer, "/customer/api-keys", json({ name: "ci" }));
     const second = (await created.json()) as { id: string; key: string };
 
-    const revoked = await as(customer, `/customer/api-keys/${second.id}/revoke`, { method: "POST" });
+    const revoked = await as(customer, `/customer/api-keys/${second.id}/revoke`, {
+      method: "POST",
+    });
     const response = await call("/customer/api-keys", { headers: { "X-API-Key": second.key } });
 
     expect(revoked.status).toBe(200);
@@ -125,7 +127,9 @@ describe("admin authentication", () => {
       api_key: { key: string };
     };
 
-    const response = await call("/customer/api-keys", { headers: { "X-API-Key": body.api_key.key } });
+    const response = await call("/customer/api-keys", {
+      headers: { "X-API-Key": body.api_key.key },
+    });
 
     expect(created.status).toBe(201);
     expect(body.customer.credit_balance).toBe(500);

@@ -41,7 +41,11 @@ export async function createCustomer(
 ): Promise<TestCustomer> {
   const response = await admin(
     "/admin/customers",
-    json({ name: options.name ?? "Test customer", credits: options.credits ?? 100_000, limits: options.limits }),
+    json({
+      name: options.name ?? "Test customer",
+      credits: options.credits ?? 100_000,
+      limits: options.limits,
+    }),
   );
   if (response.status !== 201) {
     throw new Error(`creating a customer failed: ${response.status} ${await response.text()}`);
@@ -51,7 +55,11 @@ export async function createCustomer(
 }
 
 /** A request as the customer, with its API key. */
-export function as(customer: TestCustomer, path: string, init: RequestInit = {}): Promise<Response> {
+export function as(
+  customer: TestCustomer,
+  path: string,
+  init: RequestInit = {},
+): Promise<Response> {
   const headers = new Headers(init.headers);
   headers.set("X-API-Key", customer.apiKey);
   return call(path, { ...init, headers });
