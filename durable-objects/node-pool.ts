@@ -11,7 +11,7 @@
 import { DurableObject } from "cloudflare:workers";
 import { now } from "../src/domain/clock";
 import { NODE_HEADERS } from "../src/domain/nodes";
-import { SENSITIVITIES, type Sensitivity } from "../src/domain/sensitivity";
+import type { Sensitivity } from "../src/domain/sensitivity";
 import { log } from "../src/log";
 import {
   type Capabilities,
@@ -21,13 +21,9 @@ import {
   type PlatformMessage,
 } from "../src/protocol/messages";
 import type { Assignment, UnitOffer } from "./contracts";
-import {
-  cpuSlots,
-  type NodeAttemptRow,
-  type PoolNodeRow,
-  type QueueRow,
-  SCHEMA,
-} from "./pool/store";
+import { Capacity } from "./pool/capacity";
+import { Registry } from "./pool/registry";
+import { type NodeAttemptRow, type PoolNodeRow, type QueueRow, SCHEMA } from "./pool/store";
 
 export const HEARTBEAT_INTERVAL_MS = 10_000;
 /** A node silent this long has lost its units. */
@@ -50,11 +46,15 @@ type Send = PlatformMessage extends infer M
 
 export class NodePool extends DurableObject<Env> {
   private readonly sql: SqlStorage;
+  private readonly capacity: Capacity;
+  private readonly registry: Registry;
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
     this.sql = ctx.storage.sql;
     this.sql.exec(SCHEMA);
+    this.capacity = new Capacity(this.sql);
+    this.registry = new Registry(this.sql, env.DB);
     ctx.setWebSocketAutoResponse(new WebSocketRequestResponsePair("ping", "pong"));
   }
 
@@ -77,7 +77,7 @@ export class NodePool extends DurableObject<Env> {
       hello: false,
     };
     pair[1].serializeAttachment(attachment);
-    this.upsertNode(nodeId, request);
+    this.registry.upsertNode(nodeId, request);
     return new Response(null, { status: 101, webSocket: pair[0] });
   }
 
@@ -140,7 +140,7 @@ export class NodePool extends DurableObject<Env> {
       case "hello":
         return this.hello(ws, at, message.capabilities, message.running);
       case "heartbeat":
-        if (message.gpus) this.updateGpus(nodeId, message.gpus);
+        if (message.gpus) this.registry.updateGpus(nodeId, message.gpus);
         return;
       case "accept": {
         const row = this.attemptOf(nodeId, message.attempt_id, ws);
@@ -167,8 +167,8 @@ export class NodePool extends DurableObject<Env> {
           });
           return;
         }
-        this.freeAttempt(row.attempt_id);
-        this.adjustReliability(nodeId, 0.97, false);
+        this.capacity.freeAttempt(row.attempt_id);
+        this.registry.adjustReliability(nodeId, 0.97, false);
         return this.fillNode(nodeId);
       }
       case "progress": {
@@ -201,8 +201,8 @@ export class NodePool extends DurableObject<Env> {
       case "fail": {
         const row = this.attemptOf(nodeId, message.attempt_id, ws);
         if (!row) return;
-        this.freeAttempt(row.attempt_id);
-        this.adjustReliability(nodeId, 0.9, false);
+        this.capacity.freeAttempt(row.attempt_id);
+        this.registry.adjustReliability(nodeId, 0.9, false);
         await this.scheduler(row.job_id).failed(
           row.attempt_id,
           nodeId,
@@ -229,18 +229,18 @@ export class NodePool extends DurableObject<Env> {
     running: string[],
   ): Promise<void> {
     const { nodeId } = at;
-    this.applyCapabilities(nodeId, capabilities);
+    this.registry.applyCapabilities(nodeId, capabilities);
     at.hello = true;
     ws.serializeAttachment(at);
 
     // Attempts the node names or the pool holds for it: ask their schedulers.
-    const held = this.attemptsOf(nodeId);
+    const held = this.capacity.attemptsOf(nodeId);
     const named = new Set([...running, ...held.map((r) => r.attempt_id)]);
     const owned = new Set<string>();
     for (const row of held) {
       const still = await this.scheduler(row.job_id).stillOwned(nodeId, [row.attempt_id]);
       if (still.length > 0) owned.add(row.attempt_id);
-      else this.freeAttempt(row.attempt_id);
+      else this.capacity.freeAttempt(row.attempt_id);
     }
     const revoked = [...named].filter((id) => !owned.has(id));
 
@@ -276,9 +276,9 @@ export class NodePool extends DurableObject<Env> {
     // Only the call that still holds the attempt frees and scores it: a report
     // sent twice at once counts once.
     if (row && this.attemptOf(nodeId, row.attempt_id)) {
-      this.freeAttempt(row.attempt_id);
-      if (verdict.accepted) this.adjustReliability(nodeId, 1, true);
-      else this.adjustReliability(nodeId, 0.7, false);
+      this.capacity.freeAttempt(row.attempt_id);
+      if (verdict.accepted) this.registry.adjustReliability(nodeId, 1, true);
+      else this.registry.adjustReliability(nodeId, 0.7, false);
     }
     this.send(ws, {
       type: "verdict",
@@ -293,41 +293,25 @@ export class NodePool extends DurableObject<Env> {
 
   /** Ready units: each goes to a fitting idle node now, or waits in the queue. */
   async offer(offers: UnitOffer[]): Promise<void> {
-    const t = now();
-    for (const offer of offers) {
-      this.sql.exec(
-        `INSERT OR IGNORE INTO queue (unit_id, job_id, kind, required_vram_mb, required_disk_mb,
-           sensitivity, exclude, queued_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-        offer.computeUnitId,
-        offer.jobId,
-        offer.kind,
-        offer.requiredVramMb,
-        offer.requiredDiskMb,
-        level(offer.sensitivity),
-        JSON.stringify(offer.excludeNodes),
-        t,
-      );
-    }
+    this.capacity.enqueue(offers);
     const dispatches: Promise<void>[] = [];
     for (const offer of offers) {
-      const queued = this.sql
-        .exec<QueueRow>("SELECT * FROM queue WHERE unit_id = ?", offer.computeUnitId)
-        .toArray()[0];
-      const node = queued && this.nodeFor(queued);
+      const queued = this.capacity.queued(offer.computeUnitId);
+      const node = queued && this.capacity.nodeFor(queued);
       if (queued && node) dispatches.push(this.dispatch(queued, node));
     }
     await Promise.all(dispatches);
   }
 
   async withdraw(unitIds: string[]): Promise<void> {
-    for (const id of unitIds) this.sql.exec("DELETE FROM queue WHERE unit_id = ?", id);
+    this.capacity.dequeue(unitIds);
   }
 
   /** The scheduler ended an attempt (timeout, job ended): stop it on its node. */
   async cancelAttempt(nodeId: string, attemptId: string, reason: string): Promise<void> {
     const row = this.attemptOf(nodeId, attemptId);
     if (!row) return;
-    this.freeAttempt(attemptId);
+    this.capacity.freeAttempt(attemptId);
     for (const ws of this.ctx.getWebSockets(nodeId)) {
       this.send(ws, { type: "cancel", attempt_id: attemptId, reason });
     }
@@ -340,11 +324,11 @@ export class NodePool extends DurableObject<Env> {
     this.sql.exec("UPDATE nodes SET suspended = 1 WHERE node_id = ?", nodeId);
     for (const ws of this.ctx.getWebSockets(nodeId)) ws.close(4003, "suspended by an operator");
     this.sql.exec("UPDATE nodes SET connected = 0 WHERE node_id = ?", nodeId);
-    await this.loseAttempts(nodeId, this.attemptsOf(nodeId), "The node was suspended");
+    await this.loseAttempts(nodeId, this.capacity.attemptsOf(nodeId), "The node was suspended");
   }
 
   async setClearance(nodeId: string, clearance: Sensitivity): Promise<void> {
-    this.sql.exec("UPDATE nodes SET clearance = ? WHERE node_id = ?", level(clearance), nodeId);
+    this.registry.setClearance(nodeId, clearance);
     // Units waiting for a node with this clearance may go to it now.
     await this.fillNode(nodeId);
   }
@@ -356,7 +340,7 @@ export class NodePool extends DurableObject<Env> {
       { connected: boolean; last_seen: number; running: number; reliability: number }
     > = {};
     for (const id of nodeIds) {
-      const node = this.node(id);
+      const node = this.capacity.node(id);
       if (!node) continue;
       const sockets = this.ctx.getWebSockets(id);
       const pinged = sockets
@@ -365,7 +349,7 @@ export class NodePool extends DurableObject<Env> {
       out[id] = {
         connected: node.connected === 1 && sockets.length > 0,
         last_seen: Math.max(node.last_seen, pinged),
-        running: this.attemptsOf(id).length,
+        running: this.capacity.attemptsOf(id).length,
         reliability: node.reliability,
       };
     }
@@ -386,18 +370,14 @@ export class NodePool extends DurableObject<Env> {
 
   override async alarm(): Promise<void> {
     const t = now();
-    const holders = this.sql
-      .exec<PoolNodeRow>(
-        "SELECT n.* FROM nodes n WHERE EXISTS (SELECT 1 FROM node_attempts a WHERE a.node_id = n.node_id)",
-      )
-      .toArray();
+    const holders = this.capacity.holders();
     for (const node of holders) {
       const lost = this.lostReason(node, t);
       if (!lost) continue;
       for (const ws of this.ctx.getWebSockets(node.node_id)) ws.close(4008, lost);
       this.sql.exec("UPDATE nodes SET connected = 0 WHERE node_id = ?", node.node_id);
       log("warn", "node lost", { node_id: node.node_id, reason: lost });
-      await this.loseAttempts(node.node_id, this.attemptsOf(node.node_id), lost);
+      await this.loseAttempts(node.node_id, this.capacity.attemptsOf(node.node_id), lost);
     }
     await this.rearm();
   }
@@ -420,11 +400,7 @@ export class NodePool extends DurableObject<Env> {
 
   /** The one place the alarm is set: the next time a holder could be lost. */
   private async rearm(): Promise<void> {
-    const holders = this.sql
-      .exec<PoolNodeRow>(
-        "SELECT n.* FROM nodes n WHERE EXISTS (SELECT 1 FROM node_attempts a WHERE a.node_id = n.node_id)",
-      )
-      .toArray();
+    const holders = this.capacity.holders();
     if (holders.length === 0) {
       await this.ctx.storage.deleteAlarm();
       return;
@@ -439,60 +415,10 @@ export class NodePool extends DurableObject<Env> {
 
   // ── Matching ────────────────────────────────────────────────────────────
 
-  /** The most reliable idle node that fits `unit`, or none. */
-  private nodeFor(unit: QueueRow): string | undefined {
-    const exclude = JSON.parse(unit.exclude) as string[];
-    const base = `SELECT n.node_id FROM nodes n
-      WHERE n.connected = 1 AND n.suspended = 0 AND n.draining = 0
-        AND n.clearance >= ? AND n.disk_free_mb >= ?`;
-    const rows =
-      unit.kind === "cpu"
-        ? this.sql.exec<{ node_id: string }>(
-            `${base} AND n.cpu_busy < n.cpu_slots
-             ORDER BY n.reliability DESC, n.cpu_busy LIMIT ?`,
-            unit.sensitivity,
-            unit.required_disk_mb,
-            exclude.length + 1,
-          )
-        : this.sql.exec<{ node_id: string }>(
-            `${base} AND EXISTS (SELECT 1 FROM gpus g WHERE g.node_id = n.node_id
-               AND g.attempt_id IS NULL AND g.vram_free_mb >= ?)
-             ORDER BY n.reliability DESC LIMIT ?`,
-            unit.sensitivity,
-            unit.required_disk_mb,
-            unit.required_vram_mb,
-            exclude.length + 1,
-          );
-    return rows.toArray().find((r) => !exclude.includes(r.node_id))?.node_id;
-  }
-
   /** Gives an idle node the oldest queued units it fits, while it has room. */
   private async fillNode(nodeId: string): Promise<void> {
     const dispatches: Promise<void>[] = [];
-    for (;;) {
-      const node = this.node(nodeId);
-      if (!node || node.connected === 0 || node.suspended || node.draining) break;
-      const freeVram =
-        this.sql
-          .exec<{ v: number | null }>(
-            "SELECT MAX(vram_free_mb) AS v FROM gpus WHERE node_id = ? AND attempt_id IS NULL",
-            nodeId,
-          )
-          .one().v ?? -1;
-      const cpuFree = node.cpu_busy < node.cpu_slots;
-      const candidates = this.sql
-        .exec<QueueRow>(
-          `SELECT * FROM queue WHERE sensitivity <= ? AND required_disk_mb <= ?
-             AND ((kind = 'cpu' AND ?) OR (kind = 'gpu' AND required_vram_mb <= ?))
-           ORDER BY seq LIMIT 32`,
-          node.clearance,
-          node.disk_free_mb,
-          cpuFree ? 1 : 0,
-          freeVram,
-        )
-        .toArray();
-      const unit = candidates.find((q) => !(JSON.parse(q.exclude) as string[]).includes(nodeId));
-      if (!unit) break;
+    for (let unit = this.capacity.unitFor(nodeId); unit; unit = this.capacity.unitFor(nodeId)) {
       dispatches.push(this.dispatch(unit, nodeId));
     }
     await Promise.all(dispatches);
@@ -504,8 +430,7 @@ export class NodePool extends DurableObject<Env> {
    */
   private async dispatch(unit: QueueRow, nodeId: string): Promise<void> {
     const placeholder = `pending:${unit.unit_id}`;
-    this.sql.exec("DELETE FROM queue WHERE unit_id = ?", unit.unit_id);
-    const gpu = this.reserve(nodeId, unit, placeholder);
+    this.capacity.reserve(nodeId, unit, placeholder);
     const origin = this.ctx
       .getWebSockets(nodeId)
       .map((ws) => (ws.deserializeAttachment() as Attachment).origin)[0];
@@ -520,186 +445,35 @@ export class NodePool extends DurableObject<Env> {
       return null;
     });
     if (!assignment) {
-      this.freeAttempt(placeholder);
+      this.capacity.freeAttempt(placeholder);
       return;
     }
 
-    this.sql.exec(
-      "UPDATE node_attempts SET attempt_id = ? WHERE attempt_id = ?",
-      assignment.attempt_id,
-      placeholder,
-    );
-    if (gpu !== null) {
-      this.sql.exec(
-        "UPDATE gpus SET attempt_id = ? WHERE attempt_id = ?",
-        assignment.attempt_id,
-        placeholder,
-      );
-    }
+    this.capacity.bind(placeholder, assignment.attempt_id);
     for (const ws of this.ctx.getWebSockets(nodeId))
       this.send(ws, { type: "assign", ...assignment });
     await this.rearm();
   }
 
-  private reserve(nodeId: string, unit: QueueRow, attemptId: string): number | null {
-    let gpu: number | null = null;
-    if (unit.kind === "gpu") {
-      gpu = this.sql
-        .exec<{ idx: number }>(
-          `SELECT idx FROM gpus WHERE node_id = ? AND attempt_id IS NULL AND vram_free_mb >= ?
-           ORDER BY vram_free_mb LIMIT 1`,
-          nodeId,
-          unit.required_vram_mb,
-        )
-        .one().idx;
-      this.sql.exec(
-        "UPDATE gpus SET attempt_id = ? WHERE node_id = ? AND idx = ?",
-        attemptId,
-        nodeId,
-        gpu,
-      );
-    } else {
-      this.sql.exec("UPDATE nodes SET cpu_busy = cpu_busy + 1 WHERE node_id = ?", nodeId);
-    }
-    this.sql.exec(
-      `INSERT INTO node_attempts (attempt_id, node_id, job_id, unit_id, kind, gpu_idx)
-       VALUES (?, ?, ?, ?, ?, ?)`,
-      attemptId,
-      nodeId,
-      unit.job_id,
-      unit.unit_id,
-      unit.kind,
-      gpu,
-    );
-    return gpu;
-  }
-
-  private freeAttempt(attemptId: string): void {
-    const row = this.sql
-      .exec<NodeAttemptRow>("SELECT * FROM node_attempts WHERE attempt_id = ?", attemptId)
-      .toArray()[0];
-    if (!row) return;
-    this.sql.exec("DELETE FROM node_attempts WHERE attempt_id = ?", attemptId);
-    if (row.kind === "gpu") {
-      this.sql.exec("UPDATE gpus SET attempt_id = NULL WHERE attempt_id = ?", attemptId);
-    } else {
-      this.sql.exec(
-        "UPDATE nodes SET cpu_busy = MAX(0, cpu_busy - 1) WHERE node_id = ?",
-        row.node_id,
-      );
-    }
-  }
-
   private async loseAttempts(nodeId: string, rows: NodeAttemptRow[], reason: string) {
     const byJob = new Map<string, string[]>();
     for (const row of rows) {
-      this.freeAttempt(row.attempt_id);
+      this.capacity.freeAttempt(row.attempt_id);
       if (row.attempt_id.startsWith("pending:")) continue;
       byJob.set(row.job_id, [...(byJob.get(row.job_id) ?? []), row.attempt_id]);
     }
-    if (rows.length > 0) this.adjustReliability(nodeId, 0.8, false);
+    if (rows.length > 0) this.registry.adjustReliability(nodeId, 0.8, false);
     await Promise.all(
       [...byJob].map(([jobId, ids]) => this.scheduler(jobId).nodeLost(nodeId, ids, reason)),
     );
     await this.rearm();
   }
 
-  // ── Registry ────────────────────────────────────────────────────────────
+  // ── Small helpers ───────────────────────────────────────────────────────
 
-  private upsertNode(nodeId: string, request: Request): void {
-    const clearance = request.headers.get(NODE_HEADERS.clearance) as Sensitivity | null;
-    this.sql.exec(
-      `INSERT INTO nodes (node_id, name, clearance, capabilities, cpu_slots, disk_free_mb,
-         connected, last_seen)
-       VALUES (?, ?, ?, '{}', 0, 0, 0, ?)
-       ON CONFLICT (node_id) DO UPDATE SET name = excluded.name, clearance = excluded.clearance,
-         suspended = 0, draining = 0`,
-      nodeId,
-      request.headers.get(NODE_HEADERS.name) ?? nodeId,
-      level(clearance ?? "public"),
-      now(),
-    );
-  }
-
-  private applyCapabilities(nodeId: string, capabilities: Capabilities): void {
-    this.sql.exec(
-      `UPDATE nodes SET capabilities = ?, cpu_slots = ?, disk_free_mb = ?, connected = 1,
-         disconnected_at = NULL, last_seen = ? WHERE node_id = ?`,
-      JSON.stringify(capabilities),
-      cpuSlots(capabilities.cpu_cores),
-      capabilities.disk_free_mb,
-      now(),
-      nodeId,
-    );
-    this.updateGpus(nodeId, capabilities.gpus);
-    this.env.DB.prepare(
-      "UPDATE nodes SET capabilities = ?, connected = 1, last_heartbeat_at = ? WHERE id = ?",
-    )
-      .bind(JSON.stringify(capabilities), now(), nodeId)
-      .run()
-      .catch((err) => log("warn", "node mirror failed", { node_id: nodeId, error: String(err) }));
-  }
-
-  private updateGpus(nodeId: string, gpus: Capabilities["gpus"]): void {
-    const held = new Map(
-      this.sql
-        .exec<{ idx: number; attempt_id: string | null }>(
-          "SELECT idx, attempt_id FROM gpus WHERE node_id = ?",
-          nodeId,
-        )
-        .toArray()
-        .map((g) => [g.idx, g.attempt_id]),
-    );
-    this.sql.exec("DELETE FROM gpus WHERE node_id = ?", nodeId);
-    for (const gpu of gpus) {
-      this.sql.exec(
-        "INSERT INTO gpus (node_id, idx, vram_free_mb, attempt_id) VALUES (?, ?, ?, ?)",
-        nodeId,
-        gpu.index,
-        gpu.vram_free_mb,
-        held.get(gpu.index) ?? null,
-      );
-    }
-  }
-
-  private adjustReliability(nodeId: string, factor: number, success: boolean): void {
-    const formula = success ? "MIN(1, reliability * 0.9 + 0.1)" : `reliability * ${factor}`;
-    const counter = success ? "completed = completed + 1" : "failed = failed + 1";
-    this.sql.exec(
-      `UPDATE nodes SET reliability = ${formula}, ${counter} WHERE node_id = ?`,
-      nodeId,
-    );
-    const node = this.node(nodeId);
-    if (!node) return;
-    this.env.DB.prepare(
-      `UPDATE nodes SET reliability = ?, units_completed = ?, units_failed = ?,
-         last_heartbeat_at = ? WHERE id = ?`,
-    )
-      .bind(node.reliability, node.completed, node.failed, now(), nodeId)
-      .run()
-      .catch((err) => log("warn", "node mirror failed", { node_id: nodeId, error: String(err) }));
-  }
-
-  // ── Small reads and writes ──────────────────────────────────────────────
-
-  private node(nodeId: string): PoolNodeRow | undefined {
-    return this.sql.exec<PoolNodeRow>("SELECT * FROM nodes WHERE node_id = ?", nodeId).toArray()[0];
-  }
-
-  private attemptsOf(nodeId: string): NodeAttemptRow[] {
-    return this.sql
-      .exec<NodeAttemptRow>("SELECT * FROM node_attempts WHERE node_id = ?", nodeId)
-      .toArray();
-  }
-
-  private attemptOf(nodeId: string, attemptId: string, ws?: WebSocket): NodeAttemptRow | undefined {
-    const row = this.sql
-      .exec<NodeAttemptRow>(
-        "SELECT * FROM node_attempts WHERE attempt_id = ? AND node_id = ?",
-        attemptId,
-        nodeId,
-      )
-      .toArray()[0];
+  /** The node's attempt, or an UNKNOWN_ATTEMPT error frame when `ws` is given. */
+  private attemptOf(nodeId: string, attemptId: string, ws?: WebSocket) {
+    const row = this.capacity.attemptOf(nodeId, attemptId);
     if (!row && ws) this.unknownAttempt(ws, attemptId);
     return row;
   }
@@ -725,7 +499,7 @@ export class NodePool extends DurableObject<Env> {
   }
 
   private cancelOnNode(ws: WebSocket, row: NodeAttemptRow, reason: string): void {
-    this.freeAttempt(row.attempt_id);
+    this.capacity.freeAttempt(row.attempt_id);
     this.send(ws, { type: "cancel", attempt_id: row.attempt_id, reason });
   }
 
@@ -740,8 +514,4 @@ export class NodePool extends DurableObject<Env> {
       // The socket closed under us; its close handler takes care of the node.
     }
   }
-}
-
-function level(sensitivity: Sensitivity): number {
-  return SENSITIVITIES.indexOf(sensitivity);
 }
