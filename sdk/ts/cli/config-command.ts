@@ -11,7 +11,8 @@ import { type Command, noPositionals, stringFlag } from "./context.ts";
 import { t } from "./i18n.ts";
 import { result, UsageError } from "./output.ts";
 
-const KEY = /^sk_[A-Za-z0-9_]+$/;
+/** Keys are `sk_<env>_<random>`; the random part is base64url, so `-` and `_` occur. */
+const KEY = /^sk_[A-Za-z0-9_-]+$/;
 
 function mask(key: string | undefined): string | null {
   return key ? `${key.slice(0, 12)}…` : null;
