@@ -10,78 +10,34 @@
  */
 import { DurableObject } from "cloudflare:workers";
 import { now, utcDayStart } from "../src/domain/clock";
-import type { ErrorCode } from "../src/domain/errors";
 import {
   DAY_MS,
   DEFAULT_LIMITS,
-  JOB_WINDOW_MS,
   type Limits,
   type RateLimitState,
   REQUEST_WINDOW_MS,
   secondsUntil,
 } from "../src/domain/limits";
 import { log } from "../src/log";
-import { SCHEMA } from "./customer-gate-schema";
-import { Outbox, type Statement } from "./outbox";
+import { Ledger } from "./gate/ledger";
+import { SCHEMA } from "./gate/schema";
+import type {
+  Account,
+  AccountRow,
+  AdmissionResult,
+  GateRefusal,
+  JobAdmission,
+  UnitCharge,
+} from "./gate/types";
+import { idempotencyRecord, jobWindow, unitsOn } from "./gate/windows";
+import { Outbox } from "./outbox";
 
-export const IDEMPOTENCY_TTL_MS = 24 * 60 * 60 * 1000;
-
-/** A refusal, as data: errors lose their fields when thrown across RPC. */
-export interface GateRefusal {
-  ok: false;
-  code: ErrorCode;
-  message: string;
-  details?: Record<string, unknown>;
-  rateLimit?: RateLimitState;
-}
-
-export interface JobAdmission {
-  customerId: string;
-  jobId: string;
-  idempotencyKey: string | null;
-  bodyHash: string;
-  unitCount: number;
-  projectedCredits: number;
-  /** The D1 statements that record the job and its units, run with the reservation. */
-  recordJob: Statement[];
-  /** What the job's scheduler is started with. */
-  schedulerStart: unknown;
-}
-
-export type AdmissionResult =
-  | { ok: true; jobId: string; replayed: boolean; rateLimit: RateLimitState }
-  | GateRefusal;
-
-export interface Account {
-  customerId: string;
-  balance: number;
-  reserved: number;
-  limits: Limits;
-  activeJobs: number;
-  unitsToday: number;
-}
-
-export interface UnitCharge {
-  customerId: string;
-  jobId: string;
-  computeUnitId: string;
-  amount: number;
-  description: string;
-}
-
-interface AccountRow extends Record<string, SqlStorageValue> {
-  customer_id: string;
-  balance: number;
-  reserved: number;
-  jobs_per_minute: number;
-  max_active_jobs: number;
-  daily_unit_quota: number;
-  requests_per_minute: number;
-}
+export type { AdmissionResult, GateRefusal, JobAdmission, UnitCharge } from "./gate/types";
 
 export class CustomerGate extends DurableObject<Env> {
   private readonly sql: SqlStorage;
   private readonly outbox: Outbox;
+  private readonly ledger: Ledger;
   private loading: Promise<void> | null = null;
   /** Admissions under way by Idempotency-Key, so concurrent retries share one. */
   private readonly inFlight = new Map<string, Promise<AdmissionResult>>();
@@ -93,6 +49,7 @@ export class CustomerGate extends DurableObject<Env> {
     this.outbox = new Outbox(this.sql, env.DB, (target, method, args) =>
       this.deliverCall(target, method, args),
     );
+    this.ledger = new Ledger(this.sql, this.outbox);
   }
 
   // ── Requests ────────────────────────────────────────────────────────────
@@ -134,7 +91,7 @@ export class CustomerGate extends DurableObject<Env> {
     const key = request.idempotencyKey;
 
     if (key) {
-      const previous = this.idempotencyRecord(key);
+      const previous = idempotencyRecord(this.sql, key);
       if (previous && previous.body_hash !== request.bodyHash) {
         return {
           ok: false,
@@ -173,7 +130,7 @@ export class CustomerGate extends DurableObject<Env> {
     const reserved = account.reserved - job.reserved;
     this.sql.exec("DELETE FROM active_jobs WHERE job_id = ?", jobId);
     this.sql.exec("UPDATE account SET reserved = ?", reserved);
-    this.recordLedger(customerId, {
+    this.ledger.record(customerId, {
       type: "release",
       amount: job.reserved,
       balanceAfter: account.balance,
@@ -218,7 +175,7 @@ export class CustomerGate extends DurableObject<Env> {
       );
     }
     this.sql.exec("UPDATE account SET balance = ?, reserved = ?", balance, reserved);
-    this.recordLedger(charge.customerId, {
+    this.ledger.record(charge.customerId, {
       type: "charge",
       amount: -charge.amount,
       balanceAfter: balance,
@@ -242,7 +199,7 @@ export class CustomerGate extends DurableObject<Env> {
     const account = await this.account(customerId);
     const balance = account.balance + amount;
     this.sql.exec("UPDATE account SET balance = ?", balance);
-    const ledgerEntryId = this.recordLedger(customerId, {
+    const ledgerEntryId = this.ledger.record(customerId, {
       type,
       amount,
       balanceAfter: balance,
@@ -296,7 +253,7 @@ export class CustomerGate extends DurableObject<Env> {
       reserved: account.reserved,
       limits: limitsOf(account),
       activeJobs,
-      unitsToday: this.unitsOn(utcDayStart(now())),
+      unitsToday: unitsOn(this.sql, utcDayStart(now())),
     };
   }
 
@@ -336,7 +293,7 @@ export class CustomerGate extends DurableObject<Env> {
     }
 
     const today = utcDayStart(t);
-    const used = this.unitsOn(today);
+    const used = unitsOn(this.sql, today);
     if (used + request.unitCount > account.daily_unit_quota) {
       return {
         ok: false,
@@ -403,7 +360,7 @@ export class CustomerGate extends DurableObject<Env> {
     }
 
     this.outbox.push({ kind: "d1", statements: request.recordJob });
-    this.recordLedger(request.customerId, {
+    this.ledger.record(request.customerId, {
       type: "reservation",
       amount: request.projectedCredits,
       balanceAfter: account.balance,
@@ -431,98 +388,8 @@ export class CustomerGate extends DurableObject<Env> {
 
   // ── State ───────────────────────────────────────────────────────────────
 
-  /** The rolling creation window, as the X-RateLimit-* headers describe it. */
   private jobWindow(): RateLimitState {
-    const account = this.loadedAccount();
-    const t = now();
-    this.sql.exec("DELETE FROM job_creations WHERE at <= ?", t - JOB_WINDOW_MS);
-    const times = this.sql
-      .exec<{ at: number }>("SELECT at FROM job_creations ORDER BY at")
-      .toArray()
-      .map((r) => r.at);
-    const limit = account.jobs_per_minute;
-    const remaining = limit - times.length;
-    // The slot that frees first is the oldest creation in the window.
-    const frees = times.length >= limit ? times[times.length - limit]! + JOB_WINDOW_MS : t;
-    const state: RateLimitState = { limit, remaining, reset: Math.ceil(frees / 1000) };
-    if (remaining <= 0) state.retryAfter = secondsUntil(t, frees);
-    return state;
-  }
-
-  private unitsOn(day: number): number {
-    return (
-      this.sql
-        .exec<{ units: number }>("SELECT units FROM daily_units WHERE day = ?", day)
-        .toArray()[0]?.units ?? 0
-    );
-  }
-
-  private idempotencyRecord(key: string) {
-    this.sql.exec("DELETE FROM idempotency WHERE created_at <= ?", now() - IDEMPOTENCY_TTL_MS);
-    return this.sql
-      .exec<{ body_hash: string; job_id: string }>(
-        "SELECT body_hash, job_id FROM idempotency WHERE key = ?",
-        key,
-      )
-      .toArray()[0];
-  }
-
-  private recordLedger(
-    customerId: string,
-    entry: {
-      type: "grant" | "reservation" | "release" | "charge" | "refund";
-      amount: number;
-      balanceAfter: number;
-      reservedAfter: number;
-      jobId?: string;
-      computeUnitId?: string;
-      dedupeKey: string;
-      description: string;
-    },
-  ): string {
-    const id = crypto.randomUUID();
-    this.outbox.push({
-      kind: "d1",
-      statements: [
-        {
-          sql: `INSERT OR IGNORE INTO ledger_entries (id, customer_id, type, amount,
-                  balance_after, reserved_after, job_id, compute_unit_id, dedupe_key,
-                  description, created_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-          params: [
-            id,
-            customerId,
-            entry.type,
-            entry.amount,
-            entry.balanceAfter,
-            entry.reservedAfter,
-            entry.jobId ?? null,
-            entry.computeUnitId ?? null,
-            entry.dedupeKey,
-            entry.description,
-            this.ledgerTime(),
-          ],
-        },
-        {
-          sql: "UPDATE customers SET credit_balance = ?, credit_reserved = ? WHERE id = ?",
-          params: [entry.balanceAfter, entry.reservedAfter, customerId],
-        },
-      ],
-    });
-    return id;
-  }
-
-  /**
-   * Ledger entries' times strictly increase, so the ledger lists them in the
-   * order they happened even when several fall in one millisecond.
-   */
-  private ledgerTime(): number {
-    const last =
-      this.sql.exec<{ last_at: number }>("SELECT last_at FROM ledger_clock").toArray()[0]
-        ?.last_at ?? 0;
-    const at = Math.max(now(), last + 1);
-    this.sql.exec("INSERT OR REPLACE INTO ledger_clock (id, last_at) VALUES (1, ?)", at);
-    return at;
+    return jobWindow(this.sql, this.loadedAccount().jobs_per_minute);
   }
 
   private loadedAccount(): AccountRow {
