@@ -12,6 +12,7 @@ import { adminAuth } from "./middleware/admin-auth";
 import { customerAuth } from "./middleware/customer-auth";
 import { requestBudget } from "./middleware/request-budget";
 import { requestId } from "./middleware/request-id";
+import { openApiDocument } from "./openapi";
 import { adminRouters, customerRouters, publicRouters } from "./routes";
 import { legacy } from "./routes/legacy";
 
@@ -23,15 +24,8 @@ export function buildApp() {
   for (const r of adminRouters) api.route("/admin", r);
   for (const r of publicRouters) api.route("/", r);
 
-  api.doc31("/openapi.json", {
-    openapi: "3.1.0",
-    info: {
-      title: "GPU-Agent API",
-      version: "1.0.0",
-      description: "Training jobs on a network of home machines.",
-    },
-    servers: [{ url: "/api/v1" }],
-  });
+  let document: ReturnType<typeof openApiDocument> | undefined;
+  api.get("/openapi.json", (c) => c.json((document ??= openApiDocument(api))));
 
   const app = router();
   app.use("*", requestId);

@@ -38,3 +38,22 @@ describe("the documents the project serves and ships", () => {
     }
   });
 });
+
+describe("the OpenAPI document's headers", () => {
+  it("declares X-Request-Id on every response and the rate-limit headers on customer ones", async () => {
+    const response = await call("/openapi.json");
+    const doc = (await response.json()) as {
+      paths: Record<string, Record<string, { responses: Record<string, { headers?: object }> }>>;
+    };
+
+    const jobs = doc.paths["/customer/training-jobs"]!.post!.responses;
+    const health = doc.paths["/health"]!.get!.responses;
+
+    expect(Object.keys(jobs["201"]!.headers ?? {})).toEqual(
+      expect.arrayContaining(["X-Request-Id", "X-RateLimit-Limit", "X-RateLimit-Reset"]),
+    );
+    expect(Object.keys(jobs["429"]!.headers ?? {})).toContain("Retry-After");
+    expect(Object.keys(jobs["200"]!.headers ?? {})).toContain("Idempotent-Replayed");
+    expect(Object.keys(health["200"]!.headers ?? {})).toEqual(["X-Request-Id"]);
+  });
+});
