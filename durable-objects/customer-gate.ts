@@ -52,7 +52,7 @@ export class CustomerGate extends DurableObject<Env> {
     this.ledger = new Ledger(this.sql, this.outbox);
   }
 
-  // ── Requests ────────────────────────────────────────────────────────────
+  // -- Requests ------------------------------------------------------------
 
   /** Counts one API request against the per-minute budget (fixed windows). */
   async takeRequest(customerId: string): Promise<RateLimitState & { allowed: boolean }> {
@@ -80,7 +80,7 @@ export class CustomerGate extends DurableObject<Env> {
     return { allowed: true, limit, remaining: limit - used - 1, reset };
   }
 
-  // ── Jobs ────────────────────────────────────────────────────────────────
+  // -- Jobs ----------------------------------------------------------------
 
   /**
    * Admits a job or refuses it. With an Idempotency-Key, the same body replays
@@ -142,7 +142,7 @@ export class CustomerGate extends DurableObject<Env> {
     await this.outbox.flush();
   }
 
-  // ── Credits ─────────────────────────────────────────────────────────────
+  // -- Credits -------------------------------------------------------------
 
   /**
    * Charges a verified compute unit, once: a second charge for the same unit
@@ -262,7 +262,7 @@ export class CustomerGate extends DurableObject<Env> {
     if (!delivered) await this.ctx.storage.setAlarm(now() + 5_000);
   }
 
-  // ── Admission steps ─────────────────────────────────────────────────────
+  // -- Admission steps -----------------------------------------------------
 
   /** The synchronous decision: no await between reading and recording. */
   private decideAdmission(request: JobAdmission): GateRefusal | null {
@@ -386,7 +386,7 @@ export class CustomerGate extends DurableObject<Env> {
     return { ok: true, jobId: request.jobId, replayed: false, rateLimit: this.jobWindow() };
   }
 
-  // ── State ───────────────────────────────────────────────────────────────
+  // -- State ---------------------------------------------------------------
 
   private jobWindow(): RateLimitState {
     return jobWindow(this.sql, this.loadedAccount().jobs_per_minute);

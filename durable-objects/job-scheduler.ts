@@ -50,7 +50,7 @@ export class JobScheduler extends DurableObject<Env> {
     this.run = new JobRun(this.store, this.outbox);
   }
 
-  // ── Lifecycle ───────────────────────────────────────────────────────────
+  // -- Lifecycle -----------------------------------------------------------
 
   /** Takes the admitted job's plan. Idempotent: a second start changes nothing. */
   async start(jobId: string, start: SchedulerStart): Promise<void> {
@@ -70,7 +70,7 @@ export class JobScheduler extends DurableObject<Env> {
     return { ok: true, status: "cancelled" };
   }
 
-  // ── The pool's calls ────────────────────────────────────────────────────
+  // -- The pool's calls ----------------------------------------------------
 
   /**
    * The pool matched `unitId` to a node: open an attempt (the node's lease)
@@ -229,7 +229,7 @@ export class JobScheduler extends DurableObject<Env> {
     });
   }
 
-  // ── Reads ───────────────────────────────────────────────────────────────
+  // -- Reads ---------------------------------------------------------------
 
   /** The tail of a unit's logs and its metrics, for the job's page. */
   async unitOutput(unitId: string, lines = 200) {
@@ -244,7 +244,7 @@ export class JobScheduler extends DurableObject<Env> {
     };
   }
 
-  // ── Alarm ───────────────────────────────────────────────────────────────
+  // -- Alarm ---------------------------------------------------------------
 
   override async alarm(): Promise<void> {
     const t = now();
@@ -262,7 +262,7 @@ export class JobScheduler extends DurableObject<Env> {
     await this.settle();
   }
 
-  // ── Waiting ─────────────────────────────────────────────────────────────
+  // -- Waiting -------------------------------------------------------------
 
   private ownedAttempt(attemptId: string, nodeId: string): AttemptRow | undefined {
     const attempt = this.store.attempt(attemptId);

@@ -58,7 +58,7 @@ export class NodePool extends DurableObject<Env> {
     ctx.setWebSocketAutoResponse(new WebSocketRequestResponsePair("ping", "pong"));
   }
 
-  // ── Connections ─────────────────────────────────────────────────────────
+  // -- Connections ---------------------------------------------------------
 
   override async fetch(request: Request): Promise<Response> {
     const nodeId = request.headers.get(NODE_HEADERS.id);
@@ -132,7 +132,7 @@ export class NodePool extends DurableObject<Env> {
     await this.rearm();
   }
 
-  // ── Node messages ───────────────────────────────────────────────────────
+  // -- Node messages -------------------------------------------------------
 
   private async handle(ws: WebSocket, at: Attachment, message: NodeMessage): Promise<void> {
     const { nodeId } = at;
@@ -289,7 +289,7 @@ export class NodePool extends DurableObject<Env> {
     await this.fillNode(nodeId);
   }
 
-  // ── The schedulers' calls ───────────────────────────────────────────────
+  // -- The schedulers' calls -----------------------------------------------
 
   /** Ready units: each goes to a fitting idle node now, or waits in the queue. */
   async offer(offers: UnitOffer[]): Promise<void> {
@@ -318,7 +318,7 @@ export class NodePool extends DurableObject<Env> {
     await this.fillNode(nodeId);
   }
 
-  // ── Operators' calls ────────────────────────────────────────────────────
+  // -- Operators' calls ----------------------------------------------------
 
   async suspend(nodeId: string): Promise<void> {
     this.sql.exec("UPDATE nodes SET suspended = 1 WHERE node_id = ?", nodeId);
@@ -366,7 +366,7 @@ export class NodePool extends DurableObject<Env> {
     };
   }
 
-  // ── Alarm: silent and departed nodes lose their units ───────────────────
+  // -- Alarm: silent and departed nodes lose their units -------------------
 
   override async alarm(): Promise<void> {
     const t = now();
@@ -413,7 +413,7 @@ export class NodePool extends DurableObject<Env> {
     await this.ctx.storage.setAlarm(Math.max(now() + 1_000, Math.min(...due)));
   }
 
-  // ── Matching ────────────────────────────────────────────────────────────
+  // -- Matching ------------------------------------------------------------
 
   /** Gives an idle node the oldest queued units it fits, while it has room. */
   private async fillNode(nodeId: string): Promise<void> {
@@ -469,7 +469,7 @@ export class NodePool extends DurableObject<Env> {
     await this.rearm();
   }
 
-  // ── Small helpers ───────────────────────────────────────────────────────
+  // -- Small helpers -------------------------------------------------------
 
   /** The node's attempt, or an UNKNOWN_ATTEMPT error frame when `ws` is given. */
   private attemptOf(nodeId: string, attemptId: string, ws?: WebSocket) {

@@ -207,7 +207,8 @@ export class JobRun {
       return;
     }
 
-    const message = `Unit ${unit.key} ${outcome.replace("_", " ")} after ${unit.attempts} attempts: ${reason}`;
+    const what = `Unit ${unit.key} ${outcome.replace("_", " ")}`;
+    const message = `${what} after ${unit.attempts} attempts: ${reason}`;
     this.store.setUnit(unit.id, {
       status: outcome,
       finished_at: t,

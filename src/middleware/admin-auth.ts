@@ -13,7 +13,10 @@ export const adminAuth = createMiddleware<AppEnv>(async (c, next) => {
   const header = c.req.header("Authorization") ?? "";
   const token = header.startsWith("Bearer ") ? header.slice(7).trim() : "";
   if (!token || !(await timingSafeEqual(token, settings(c.env).ADMIN_TOKEN))) {
-    throw new ApiError("ADMIN_AUTH_REQUIRED", "Send the admin token as 'Authorization: Bearer …'");
+    throw new ApiError(
+      "ADMIN_AUTH_REQUIRED",
+      "Send the admin token as 'Authorization: Bearer <ADMIN_TOKEN>'",
+    );
   }
   await next();
 });

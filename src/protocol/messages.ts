@@ -59,7 +59,7 @@ export const OutputReport = z.strictObject({
 
 const LogLine = z.string().max(4000);
 
-// ── Node → platform ─────────────────────────────────────────────────────────
+// -- Node → platform ---------------------------------------------------------
 
 export const Hello = z.strictObject({
   v,
@@ -144,7 +144,7 @@ export const NodeMessage = z.discriminatedUnion("type", [
   Drain,
 ]);
 
-// ── Platform → node ─────────────────────────────────────────────────────────
+// -- Platform → node ---------------------------------------------------------
 
 export const Welcome = z.strictObject({
   v,
@@ -289,7 +289,9 @@ export function decode<S extends z.ZodType>(
     return {
       ok: false,
       code: "UNSUPPORTED_VERSION",
-      message: `protocol version ${String(data.v)} is not supported; this side speaks ${PROTOCOL_VERSION}`,
+      message:
+        `protocol version ${String(data.v)} is not supported; ` +
+        `this side speaks ${PROTOCOL_VERSION}`,
     };
   }
   const parsed = schema.safeParse(data);
