@@ -24,6 +24,10 @@ export interface paths {
         /** @description A page of keys */
         200: {
           headers: {
+            "X-Request-Id": components["headers"]["X-Request-Id"];
+            "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+            "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+            "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
             [name: string]: unknown;
           };
           content: {
@@ -36,6 +40,10 @@ export interface paths {
         /** @description Error: IDEMPOTENCY_KEY_INVALID, PAGINATION_INVALID_CURSOR, EXPORT_RANGE_TOO_LARGE, WEBHOOK_INVALID_URL, VALIDATION_FAILED */
         400: {
           headers: {
+            "X-Request-Id": components["headers"]["X-Request-Id"];
+            "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+            "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+            "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
             [name: string]: unknown;
           };
           content: {
@@ -45,6 +53,10 @@ export interface paths {
         /** @description Error: CUSTOMER_AUTH_REQUIRED, API_KEY_INVALID, API_KEY_REVOKED, ADMIN_AUTH_REQUIRED, NODE_AUTH_REQUIRED, ENROLLMENT_TOKEN_INVALID */
         401: {
           headers: {
+            "X-Request-Id": components["headers"]["X-Request-Id"];
+            "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+            "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+            "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
             [name: string]: unknown;
           };
           content: {
@@ -54,6 +66,10 @@ export interface paths {
         /** @description Error: API_KEY_SCOPE_DENIED, NODE_SUSPENDED, SIGNED_URL_EXPIRED, SIGNED_URL_INVALID */
         403: {
           headers: {
+            "X-Request-Id": components["headers"]["X-Request-Id"];
+            "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+            "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+            "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
             [name: string]: unknown;
           };
           content: {
@@ -93,6 +109,10 @@ export interface paths {
         /** @description The new key */
         201: {
           headers: {
+            "X-Request-Id": components["headers"]["X-Request-Id"];
+            "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+            "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+            "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
             [name: string]: unknown;
           };
           content: {
@@ -102,6 +122,10 @@ export interface paths {
         /** @description Error: IDEMPOTENCY_KEY_INVALID, PAGINATION_INVALID_CURSOR, EXPORT_RANGE_TOO_LARGE, WEBHOOK_INVALID_URL, VALIDATION_FAILED */
         400: {
           headers: {
+            "X-Request-Id": components["headers"]["X-Request-Id"];
+            "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+            "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+            "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
             [name: string]: unknown;
           };
           content: {
@@ -111,6 +135,10 @@ export interface paths {
         /** @description Error: CUSTOMER_AUTH_REQUIRED, API_KEY_INVALID, API_KEY_REVOKED, ADMIN_AUTH_REQUIRED, NODE_AUTH_REQUIRED, ENROLLMENT_TOKEN_INVALID */
         401: {
           headers: {
+            "X-Request-Id": components["headers"]["X-Request-Id"];
+            "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+            "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+            "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
             [name: string]: unknown;
           };
           content: {
@@ -120,6 +148,10 @@ export interface paths {
         /** @description Error: API_KEY_SCOPE_DENIED, NODE_SUSPENDED, SIGNED_URL_EXPIRED, SIGNED_URL_INVALID */
         403: {
           headers: {
+            "X-Request-Id": components["headers"]["X-Request-Id"];
+            "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+            "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+            "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
             [name: string]: unknown;
           };
           content: {
@@ -158,6 +190,10 @@ export interface paths {
         /** @description The revoked key */
         200: {
           headers: {
+            "X-Request-Id": components["headers"]["X-Request-Id"];
+            "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+            "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+            "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
             [name: string]: unknown;
           };
           content: {
@@ -167,6 +203,10 @@ export interface paths {
         /** @description Error: CUSTOMER_AUTH_REQUIRED, API_KEY_INVALID, API_KEY_REVOKED, ADMIN_AUTH_REQUIRED, NODE_AUTH_REQUIRED, ENROLLMENT_TOKEN_INVALID */
         401: {
           headers: {
+            "X-Request-Id": components["headers"]["X-Request-Id"];
+            "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+            "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+            "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
             [name: string]: unknown;
           };
           content: {
@@ -176,6 +216,10 @@ export interface paths {
         /** @description Error: API_KEY_SCOPE_DENIED, NODE_SUSPENDED, SIGNED_URL_EXPIRED, SIGNED_URL_INVALID */
         403: {
           headers: {
+            "X-Request-Id": components["headers"]["X-Request-Id"];
+            "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+            "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+            "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
             [name: string]: unknown;
           };
           content: {
@@ -185,6 +229,10 @@ export interface paths {
         /** @description Error: JOB_NOT_FOUND, ARTIFACT_NOT_FOUND, ROUTE_NOT_FOUND, NODE_NOT_FOUND, CUSTOMER_NOT_FOUND, API_KEY_NOT_FOUND, DATASET_NOT_FOUND, PACKAGE_NOT_FOUND, UPLOAD_NOT_FOUND, WEBHOOK_NOT_FOUND */
         404: {
           headers: {
+            "X-Request-Id": components["headers"]["X-Request-Id"];
+            "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+            "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+            "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
             [name: string]: unknown;
           };
           content: {
@@ -224,6 +272,10 @@ export interface paths {
         /** @description A page of endpoints */
         200: {
           headers: {
+            "X-Request-Id": components["headers"]["X-Request-Id"];
+            "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+            "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+            "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
             [name: string]: unknown;
           };
           content: {
@@ -236,6 +288,10 @@ export interface paths {
         /** @description Error: IDEMPOTENCY_KEY_INVALID, PAGINATION_INVALID_CURSOR, EXPORT_RANGE_TOO_LARGE, WEBHOOK_INVALID_URL, VALIDATION_FAILED */
         400: {
           headers: {
+            "X-Request-Id": components["headers"]["X-Request-Id"];
+            "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+            "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+            "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
             [name: string]: unknown;
           };
           content: {
@@ -245,6 +301,10 @@ export interface paths {
         /** @description Error: CUSTOMER_AUTH_REQUIRED, API_KEY_INVALID, API_KEY_REVOKED, ADMIN_AUTH_REQUIRED, NODE_AUTH_REQUIRED, ENROLLMENT_TOKEN_INVALID */
         401: {
           headers: {
+            "X-Request-Id": components["headers"]["X-Request-Id"];
+            "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+            "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+            "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
             [name: string]: unknown;
           };
           content: {
@@ -254,6 +314,10 @@ export interface paths {
         /** @description Error: API_KEY_SCOPE_DENIED, NODE_SUSPENDED, SIGNED_URL_EXPIRED, SIGNED_URL_INVALID */
         403: {
           headers: {
+            "X-Request-Id": components["headers"]["X-Request-Id"];
+            "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+            "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+            "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
             [name: string]: unknown;
           };
           content: {
@@ -284,6 +348,10 @@ export interface paths {
         /** @description The endpoint, with its signing secret */
         201: {
           headers: {
+            "X-Request-Id": components["headers"]["X-Request-Id"];
+            "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+            "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+            "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
             [name: string]: unknown;
           };
           content: {
@@ -293,6 +361,10 @@ export interface paths {
         /** @description Error: IDEMPOTENCY_KEY_INVALID, PAGINATION_INVALID_CURSOR, EXPORT_RANGE_TOO_LARGE, WEBHOOK_INVALID_URL, VALIDATION_FAILED */
         400: {
           headers: {
+            "X-Request-Id": components["headers"]["X-Request-Id"];
+            "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+            "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+            "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
             [name: string]: unknown;
           };
           content: {
@@ -302,6 +374,10 @@ export interface paths {
         /** @description Error: CUSTOMER_AUTH_REQUIRED, API_KEY_INVALID, API_KEY_REVOKED, ADMIN_AUTH_REQUIRED, NODE_AUTH_REQUIRED, ENROLLMENT_TOKEN_INVALID */
         401: {
           headers: {
+            "X-Request-Id": components["headers"]["X-Request-Id"];
+            "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+            "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+            "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
             [name: string]: unknown;
           };
           content: {
@@ -311,6 +387,10 @@ export interface paths {
         /** @description Error: API_KEY_SCOPE_DENIED, NODE_SUSPENDED, SIGNED_URL_EXPIRED, SIGNED_URL_INVALID */
         403: {
           headers: {
+            "X-Request-Id": components["headers"]["X-Request-Id"];
+            "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+            "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+            "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
             [name: string]: unknown;
           };
           content: {
@@ -347,6 +427,10 @@ export interface paths {
         /** @description The endpoint */
         200: {
           headers: {
+            "X-Request-Id": components["headers"]["X-Request-Id"];
+            "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+            "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+            "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
             [name: string]: unknown;
           };
           content: {
@@ -356,6 +440,10 @@ export interface paths {
         /** @description Error: CUSTOMER_AUTH_REQUIRED, API_KEY_INVALID, API_KEY_REVOKED, ADMIN_AUTH_REQUIRED, NODE_AUTH_REQUIRED, ENROLLMENT_TOKEN_INVALID */
         401: {
           headers: {
+            "X-Request-Id": components["headers"]["X-Request-Id"];
+            "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+            "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+            "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
             [name: string]: unknown;
           };
           content: {
@@ -365,6 +453,10 @@ export interface paths {
         /** @description Error: API_KEY_SCOPE_DENIED, NODE_SUSPENDED, SIGNED_URL_EXPIRED, SIGNED_URL_INVALID */
         403: {
           headers: {
+            "X-Request-Id": components["headers"]["X-Request-Id"];
+            "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+            "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+            "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
             [name: string]: unknown;
           };
           content: {
@@ -374,6 +466,10 @@ export interface paths {
         /** @description Error: JOB_NOT_FOUND, ARTIFACT_NOT_FOUND, ROUTE_NOT_FOUND, NODE_NOT_FOUND, CUSTOMER_NOT_FOUND, API_KEY_NOT_FOUND, DATASET_NOT_FOUND, PACKAGE_NOT_FOUND, UPLOAD_NOT_FOUND, WEBHOOK_NOT_FOUND */
         404: {
           headers: {
+            "X-Request-Id": components["headers"]["X-Request-Id"];
+            "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+            "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+            "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
             [name: string]: unknown;
           };
           content: {
@@ -399,6 +495,10 @@ export interface paths {
         /** @description Deleted */
         204: {
           headers: {
+            "X-Request-Id": components["headers"]["X-Request-Id"];
+            "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+            "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+            "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
             [name: string]: unknown;
           };
           content?: never;
@@ -406,6 +506,10 @@ export interface paths {
         /** @description Error: CUSTOMER_AUTH_REQUIRED, API_KEY_INVALID, API_KEY_REVOKED, ADMIN_AUTH_REQUIRED, NODE_AUTH_REQUIRED, ENROLLMENT_TOKEN_INVALID */
         401: {
           headers: {
+            "X-Request-Id": components["headers"]["X-Request-Id"];
+            "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+            "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+            "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
             [name: string]: unknown;
           };
           content: {
@@ -415,6 +519,10 @@ export interface paths {
         /** @description Error: API_KEY_SCOPE_DENIED, NODE_SUSPENDED, SIGNED_URL_EXPIRED, SIGNED_URL_INVALID */
         403: {
           headers: {
+            "X-Request-Id": components["headers"]["X-Request-Id"];
+            "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+            "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+            "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
             [name: string]: unknown;
           };
           content: {
@@ -424,6 +532,10 @@ export interface paths {
         /** @description Error: JOB_NOT_FOUND, ARTIFACT_NOT_FOUND, ROUTE_NOT_FOUND, NODE_NOT_FOUND, CUSTOMER_NOT_FOUND, API_KEY_NOT_FOUND, DATASET_NOT_FOUND, PACKAGE_NOT_FOUND, UPLOAD_NOT_FOUND, WEBHOOK_NOT_FOUND */
         404: {
           headers: {
+            "X-Request-Id": components["headers"]["X-Request-Id"];
+            "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+            "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+            "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
             [name: string]: unknown;
           };
           content: {
@@ -464,6 +576,10 @@ export interface paths {
         /** @description A page of deliveries */
         200: {
           headers: {
+            "X-Request-Id": components["headers"]["X-Request-Id"];
+            "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+            "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+            "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
             [name: string]: unknown;
           };
           content: {
@@ -476,6 +592,10 @@ export interface paths {
         /** @description Error: IDEMPOTENCY_KEY_INVALID, PAGINATION_INVALID_CURSOR, EXPORT_RANGE_TOO_LARGE, WEBHOOK_INVALID_URL, VALIDATION_FAILED */
         400: {
           headers: {
+            "X-Request-Id": components["headers"]["X-Request-Id"];
+            "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+            "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+            "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
             [name: string]: unknown;
           };
           content: {
@@ -485,6 +605,10 @@ export interface paths {
         /** @description Error: CUSTOMER_AUTH_REQUIRED, API_KEY_INVALID, API_KEY_REVOKED, ADMIN_AUTH_REQUIRED, NODE_AUTH_REQUIRED, ENROLLMENT_TOKEN_INVALID */
         401: {
           headers: {
+            "X-Request-Id": components["headers"]["X-Request-Id"];
+            "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+            "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+            "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
             [name: string]: unknown;
           };
           content: {
@@ -494,6 +618,10 @@ export interface paths {
         /** @description Error: API_KEY_SCOPE_DENIED, NODE_SUSPENDED, SIGNED_URL_EXPIRED, SIGNED_URL_INVALID */
         403: {
           headers: {
+            "X-Request-Id": components["headers"]["X-Request-Id"];
+            "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+            "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+            "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
             [name: string]: unknown;
           };
           content: {
@@ -503,6 +631,10 @@ export interface paths {
         /** @description Error: JOB_NOT_FOUND, ARTIFACT_NOT_FOUND, ROUTE_NOT_FOUND, NODE_NOT_FOUND, CUSTOMER_NOT_FOUND, API_KEY_NOT_FOUND, DATASET_NOT_FOUND, PACKAGE_NOT_FOUND, UPLOAD_NOT_FOUND, WEBHOOK_NOT_FOUND */
         404: {
           headers: {
+            "X-Request-Id": components["headers"]["X-Request-Id"];
+            "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+            "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+            "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
             [name: string]: unknown;
           };
           content: {
@@ -546,6 +678,10 @@ export interface paths {
         /** @description The ping's delivery after its first attempt */
         202: {
           headers: {
+            "X-Request-Id": components["headers"]["X-Request-Id"];
+            "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+            "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+            "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
             [name: string]: unknown;
           };
           content: {
@@ -555,6 +691,10 @@ export interface paths {
         /** @description Error: CUSTOMER_AUTH_REQUIRED, API_KEY_INVALID, API_KEY_REVOKED, ADMIN_AUTH_REQUIRED, NODE_AUTH_REQUIRED, ENROLLMENT_TOKEN_INVALID */
         401: {
           headers: {
+            "X-Request-Id": components["headers"]["X-Request-Id"];
+            "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+            "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+            "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
             [name: string]: unknown;
           };
           content: {
@@ -564,6 +704,10 @@ export interface paths {
         /** @description Error: API_KEY_SCOPE_DENIED, NODE_SUSPENDED, SIGNED_URL_EXPIRED, SIGNED_URL_INVALID */
         403: {
           headers: {
+            "X-Request-Id": components["headers"]["X-Request-Id"];
+            "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+            "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+            "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
             [name: string]: unknown;
           };
           content: {
@@ -573,6 +717,10 @@ export interface paths {
         /** @description Error: JOB_NOT_FOUND, ARTIFACT_NOT_FOUND, ROUTE_NOT_FOUND, NODE_NOT_FOUND, CUSTOMER_NOT_FOUND, API_KEY_NOT_FOUND, DATASET_NOT_FOUND, PACKAGE_NOT_FOUND, UPLOAD_NOT_FOUND, WEBHOOK_NOT_FOUND */
         404: {
           headers: {
+            "X-Request-Id": components["headers"]["X-Request-Id"];
+            "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+            "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+            "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
             [name: string]: unknown;
           };
           content: {
@@ -612,6 +760,10 @@ export interface paths {
         /** @description A page of datasets */
         200: {
           headers: {
+            "X-Request-Id": components["headers"]["X-Request-Id"];
+            "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+            "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+            "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
             [name: string]: unknown;
           };
           content: {
@@ -624,6 +776,10 @@ export interface paths {
         /** @description Error: IDEMPOTENCY_KEY_INVALID, PAGINATION_INVALID_CURSOR, EXPORT_RANGE_TOO_LARGE, WEBHOOK_INVALID_URL, VALIDATION_FAILED */
         400: {
           headers: {
+            "X-Request-Id": components["headers"]["X-Request-Id"];
+            "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+            "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+            "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
             [name: string]: unknown;
           };
           content: {
@@ -633,6 +789,10 @@ export interface paths {
         /** @description Error: CUSTOMER_AUTH_REQUIRED, API_KEY_INVALID, API_KEY_REVOKED, ADMIN_AUTH_REQUIRED, NODE_AUTH_REQUIRED, ENROLLMENT_TOKEN_INVALID */
         401: {
           headers: {
+            "X-Request-Id": components["headers"]["X-Request-Id"];
+            "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+            "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+            "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
             [name: string]: unknown;
           };
           content: {
@@ -642,6 +802,10 @@ export interface paths {
         /** @description Error: API_KEY_SCOPE_DENIED, NODE_SUSPENDED, SIGNED_URL_EXPIRED, SIGNED_URL_INVALID */
         403: {
           headers: {
+            "X-Request-Id": components["headers"]["X-Request-Id"];
+            "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+            "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+            "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
             [name: string]: unknown;
           };
           content: {
@@ -668,6 +832,10 @@ export interface paths {
         /** @description Created, waiting for its bytes */
         201: {
           headers: {
+            "X-Request-Id": components["headers"]["X-Request-Id"];
+            "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+            "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+            "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
             [name: string]: unknown;
           };
           content: {
@@ -677,6 +845,10 @@ export interface paths {
         /** @description Error: IDEMPOTENCY_KEY_INVALID, PAGINATION_INVALID_CURSOR, EXPORT_RANGE_TOO_LARGE, WEBHOOK_INVALID_URL, VALIDATION_FAILED */
         400: {
           headers: {
+            "X-Request-Id": components["headers"]["X-Request-Id"];
+            "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+            "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+            "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
             [name: string]: unknown;
           };
           content: {
@@ -686,6 +858,10 @@ export interface paths {
         /** @description Error: CUSTOMER_AUTH_REQUIRED, API_KEY_INVALID, API_KEY_REVOKED, ADMIN_AUTH_REQUIRED, NODE_AUTH_REQUIRED, ENROLLMENT_TOKEN_INVALID */
         401: {
           headers: {
+            "X-Request-Id": components["headers"]["X-Request-Id"];
+            "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+            "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+            "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
             [name: string]: unknown;
           };
           content: {
@@ -695,6 +871,10 @@ export interface paths {
         /** @description Error: API_KEY_SCOPE_DENIED, NODE_SUSPENDED, SIGNED_URL_EXPIRED, SIGNED_URL_INVALID */
         403: {
           headers: {
+            "X-Request-Id": components["headers"]["X-Request-Id"];
+            "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+            "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+            "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
             [name: string]: unknown;
           };
           content: {
@@ -731,6 +911,10 @@ export interface paths {
         /** @description The dataset */
         200: {
           headers: {
+            "X-Request-Id": components["headers"]["X-Request-Id"];
+            "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+            "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+            "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
             [name: string]: unknown;
           };
           content: {
@@ -740,6 +924,10 @@ export interface paths {
         /** @description Error: CUSTOMER_AUTH_REQUIRED, API_KEY_INVALID, API_KEY_REVOKED, ADMIN_AUTH_REQUIRED, NODE_AUTH_REQUIRED, ENROLLMENT_TOKEN_INVALID */
         401: {
           headers: {
+            "X-Request-Id": components["headers"]["X-Request-Id"];
+            "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+            "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+            "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
             [name: string]: unknown;
           };
           content: {
@@ -749,6 +937,10 @@ export interface paths {
         /** @description Error: API_KEY_SCOPE_DENIED, NODE_SUSPENDED, SIGNED_URL_EXPIRED, SIGNED_URL_INVALID */
         403: {
           headers: {
+            "X-Request-Id": components["headers"]["X-Request-Id"];
+            "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+            "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+            "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
             [name: string]: unknown;
           };
           content: {
@@ -758,6 +950,10 @@ export interface paths {
         /** @description Error: JOB_NOT_FOUND, ARTIFACT_NOT_FOUND, ROUTE_NOT_FOUND, NODE_NOT_FOUND, CUSTOMER_NOT_FOUND, API_KEY_NOT_FOUND, DATASET_NOT_FOUND, PACKAGE_NOT_FOUND, UPLOAD_NOT_FOUND, WEBHOOK_NOT_FOUND */
         404: {
           headers: {
+            "X-Request-Id": components["headers"]["X-Request-Id"];
+            "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+            "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+            "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
             [name: string]: unknown;
           };
           content: {
@@ -783,6 +979,10 @@ export interface paths {
         /** @description Deleted */
         204: {
           headers: {
+            "X-Request-Id": components["headers"]["X-Request-Id"];
+            "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+            "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+            "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
             [name: string]: unknown;
           };
           content?: never;
@@ -790,6 +990,10 @@ export interface paths {
         /** @description Error: CUSTOMER_AUTH_REQUIRED, API_KEY_INVALID, API_KEY_REVOKED, ADMIN_AUTH_REQUIRED, NODE_AUTH_REQUIRED, ENROLLMENT_TOKEN_INVALID */
         401: {
           headers: {
+            "X-Request-Id": components["headers"]["X-Request-Id"];
+            "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+            "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+            "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
             [name: string]: unknown;
           };
           content: {
@@ -799,6 +1003,10 @@ export interface paths {
         /** @description Error: API_KEY_SCOPE_DENIED, NODE_SUSPENDED, SIGNED_URL_EXPIRED, SIGNED_URL_INVALID */
         403: {
           headers: {
+            "X-Request-Id": components["headers"]["X-Request-Id"];
+            "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+            "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+            "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
             [name: string]: unknown;
           };
           content: {
@@ -808,6 +1016,10 @@ export interface paths {
         /** @description Error: JOB_NOT_FOUND, ARTIFACT_NOT_FOUND, ROUTE_NOT_FOUND, NODE_NOT_FOUND, CUSTOMER_NOT_FOUND, API_KEY_NOT_FOUND, DATASET_NOT_FOUND, PACKAGE_NOT_FOUND, UPLOAD_NOT_FOUND, WEBHOOK_NOT_FOUND */
         404: {
           headers: {
+            "X-Request-Id": components["headers"]["X-Request-Id"];
+            "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+            "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+            "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
             [name: string]: unknown;
           };
           content: {
@@ -817,6 +1029,10 @@ export interface paths {
         /** @description Error: DATASET_NOT_READY, DATASET_IN_USE, PACKAGE_NOT_READY, PACKAGE_IN_USE, UPLOAD_STATE_INVALID, JOB_NOT_CANCELLABLE */
         409: {
           headers: {
+            "X-Request-Id": components["headers"]["X-Request-Id"];
+            "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+            "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+            "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
             [name: string]: unknown;
           };
           content: {
@@ -857,6 +1073,10 @@ export interface paths {
         /** @description Stored and its digest matched; finalize it next */
         200: {
           headers: {
+            "X-Request-Id": components["headers"]["X-Request-Id"];
+            "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+            "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+            "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
             [name: string]: unknown;
           };
           content: {
@@ -866,6 +1086,10 @@ export interface paths {
         /** @description Error: IDEMPOTENCY_KEY_INVALID, PAGINATION_INVALID_CURSOR, EXPORT_RANGE_TOO_LARGE, WEBHOOK_INVALID_URL, VALIDATION_FAILED */
         400: {
           headers: {
+            "X-Request-Id": components["headers"]["X-Request-Id"];
+            "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+            "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+            "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
             [name: string]: unknown;
           };
           content: {
@@ -875,6 +1099,10 @@ export interface paths {
         /** @description Error: CUSTOMER_AUTH_REQUIRED, API_KEY_INVALID, API_KEY_REVOKED, ADMIN_AUTH_REQUIRED, NODE_AUTH_REQUIRED, ENROLLMENT_TOKEN_INVALID */
         401: {
           headers: {
+            "X-Request-Id": components["headers"]["X-Request-Id"];
+            "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+            "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+            "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
             [name: string]: unknown;
           };
           content: {
@@ -884,6 +1112,10 @@ export interface paths {
         /** @description Error: API_KEY_SCOPE_DENIED, NODE_SUSPENDED, SIGNED_URL_EXPIRED, SIGNED_URL_INVALID */
         403: {
           headers: {
+            "X-Request-Id": components["headers"]["X-Request-Id"];
+            "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+            "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+            "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
             [name: string]: unknown;
           };
           content: {
@@ -893,6 +1125,10 @@ export interface paths {
         /** @description Error: JOB_NOT_FOUND, ARTIFACT_NOT_FOUND, ROUTE_NOT_FOUND, NODE_NOT_FOUND, CUSTOMER_NOT_FOUND, API_KEY_NOT_FOUND, DATASET_NOT_FOUND, PACKAGE_NOT_FOUND, UPLOAD_NOT_FOUND, WEBHOOK_NOT_FOUND */
         404: {
           headers: {
+            "X-Request-Id": components["headers"]["X-Request-Id"];
+            "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+            "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+            "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
             [name: string]: unknown;
           };
           content: {
@@ -902,6 +1138,10 @@ export interface paths {
         /** @description Error: DATASET_NOT_READY, DATASET_IN_USE, PACKAGE_NOT_READY, PACKAGE_IN_USE, UPLOAD_STATE_INVALID, JOB_NOT_CANCELLABLE */
         409: {
           headers: {
+            "X-Request-Id": components["headers"]["X-Request-Id"];
+            "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+            "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+            "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
             [name: string]: unknown;
           };
           content: {
@@ -911,6 +1151,10 @@ export interface paths {
         /** @description Error: PAYLOAD_TOO_LARGE */
         413: {
           headers: {
+            "X-Request-Id": components["headers"]["X-Request-Id"];
+            "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+            "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+            "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
             [name: string]: unknown;
           };
           content: {
@@ -920,6 +1164,10 @@ export interface paths {
         /** @description Error: IDEMPOTENCY_CONFLICT, PACKAGE_INVALID, PLAN_INVALID, CHECKSUM_MISMATCH */
         422: {
           headers: {
+            "X-Request-Id": components["headers"]["X-Request-Id"];
+            "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+            "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+            "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
             [name: string]: unknown;
           };
           content: {
@@ -959,6 +1207,10 @@ export interface paths {
         /** @description Started; PUT the parts, then complete */
         201: {
           headers: {
+            "X-Request-Id": components["headers"]["X-Request-Id"];
+            "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+            "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+            "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
             [name: string]: unknown;
           };
           content: {
@@ -968,6 +1220,10 @@ export interface paths {
         /** @description Error: CUSTOMER_AUTH_REQUIRED, API_KEY_INVALID, API_KEY_REVOKED, ADMIN_AUTH_REQUIRED, NODE_AUTH_REQUIRED, ENROLLMENT_TOKEN_INVALID */
         401: {
           headers: {
+            "X-Request-Id": components["headers"]["X-Request-Id"];
+            "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+            "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+            "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
             [name: string]: unknown;
           };
           content: {
@@ -977,6 +1233,10 @@ export interface paths {
         /** @description Error: API_KEY_SCOPE_DENIED, NODE_SUSPENDED, SIGNED_URL_EXPIRED, SIGNED_URL_INVALID */
         403: {
           headers: {
+            "X-Request-Id": components["headers"]["X-Request-Id"];
+            "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+            "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+            "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
             [name: string]: unknown;
           };
           content: {
@@ -986,6 +1246,10 @@ export interface paths {
         /** @description Error: JOB_NOT_FOUND, ARTIFACT_NOT_FOUND, ROUTE_NOT_FOUND, NODE_NOT_FOUND, CUSTOMER_NOT_FOUND, API_KEY_NOT_FOUND, DATASET_NOT_FOUND, PACKAGE_NOT_FOUND, UPLOAD_NOT_FOUND, WEBHOOK_NOT_FOUND */
         404: {
           headers: {
+            "X-Request-Id": components["headers"]["X-Request-Id"];
+            "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+            "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+            "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
             [name: string]: unknown;
           };
           content: {
@@ -995,6 +1259,10 @@ export interface paths {
         /** @description Error: DATASET_NOT_READY, DATASET_IN_USE, PACKAGE_NOT_READY, PACKAGE_IN_USE, UPLOAD_STATE_INVALID, JOB_NOT_CANCELLABLE */
         409: {
           headers: {
+            "X-Request-Id": components["headers"]["X-Request-Id"];
+            "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+            "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+            "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
             [name: string]: unknown;
           };
           content: {
@@ -1041,6 +1309,10 @@ export interface paths {
         /** @description Stored; keep the etag for complete */
         200: {
           headers: {
+            "X-Request-Id": components["headers"]["X-Request-Id"];
+            "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+            "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+            "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
             [name: string]: unknown;
           };
           content: {
@@ -1050,6 +1322,10 @@ export interface paths {
         /** @description Error: IDEMPOTENCY_KEY_INVALID, PAGINATION_INVALID_CURSOR, EXPORT_RANGE_TOO_LARGE, WEBHOOK_INVALID_URL, VALIDATION_FAILED */
         400: {
           headers: {
+            "X-Request-Id": components["headers"]["X-Request-Id"];
+            "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+            "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+            "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
             [name: string]: unknown;
           };
           content: {
@@ -1059,6 +1335,10 @@ export interface paths {
         /** @description Error: CUSTOMER_AUTH_REQUIRED, API_KEY_INVALID, API_KEY_REVOKED, ADMIN_AUTH_REQUIRED, NODE_AUTH_REQUIRED, ENROLLMENT_TOKEN_INVALID */
         401: {
           headers: {
+            "X-Request-Id": components["headers"]["X-Request-Id"];
+            "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+            "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+            "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
             [name: string]: unknown;
           };
           content: {
@@ -1068,6 +1348,10 @@ export interface paths {
         /** @description Error: API_KEY_SCOPE_DENIED, NODE_SUSPENDED, SIGNED_URL_EXPIRED, SIGNED_URL_INVALID */
         403: {
           headers: {
+            "X-Request-Id": components["headers"]["X-Request-Id"];
+            "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+            "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+            "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
             [name: string]: unknown;
           };
           content: {
@@ -1077,6 +1361,10 @@ export interface paths {
         /** @description Error: JOB_NOT_FOUND, ARTIFACT_NOT_FOUND, ROUTE_NOT_FOUND, NODE_NOT_FOUND, CUSTOMER_NOT_FOUND, API_KEY_NOT_FOUND, DATASET_NOT_FOUND, PACKAGE_NOT_FOUND, UPLOAD_NOT_FOUND, WEBHOOK_NOT_FOUND */
         404: {
           headers: {
+            "X-Request-Id": components["headers"]["X-Request-Id"];
+            "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+            "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+            "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
             [name: string]: unknown;
           };
           content: {
@@ -1086,6 +1374,10 @@ export interface paths {
         /** @description Error: DATASET_NOT_READY, DATASET_IN_USE, PACKAGE_NOT_READY, PACKAGE_IN_USE, UPLOAD_STATE_INVALID, JOB_NOT_CANCELLABLE */
         409: {
           headers: {
+            "X-Request-Id": components["headers"]["X-Request-Id"];
+            "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+            "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+            "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
             [name: string]: unknown;
           };
           content: {
@@ -1095,6 +1387,10 @@ export interface paths {
         /** @description Error: PAYLOAD_TOO_LARGE */
         413: {
           headers: {
+            "X-Request-Id": components["headers"]["X-Request-Id"];
+            "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+            "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+            "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
             [name: string]: unknown;
           };
           content: {
@@ -1104,6 +1400,10 @@ export interface paths {
         /** @description Error: IDEMPOTENCY_CONFLICT, PACKAGE_INVALID, PLAN_INVALID, CHECKSUM_MISMATCH */
         422: {
           headers: {
+            "X-Request-Id": components["headers"]["X-Request-Id"];
+            "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+            "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+            "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
             [name: string]: unknown;
           };
           content: {
@@ -1148,6 +1448,10 @@ export interface paths {
         /** @description Assembled; finalize it next */
         200: {
           headers: {
+            "X-Request-Id": components["headers"]["X-Request-Id"];
+            "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+            "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+            "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
             [name: string]: unknown;
           };
           content: {
@@ -1157,6 +1461,10 @@ export interface paths {
         /** @description Error: IDEMPOTENCY_KEY_INVALID, PAGINATION_INVALID_CURSOR, EXPORT_RANGE_TOO_LARGE, WEBHOOK_INVALID_URL, VALIDATION_FAILED */
         400: {
           headers: {
+            "X-Request-Id": components["headers"]["X-Request-Id"];
+            "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+            "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+            "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
             [name: string]: unknown;
           };
           content: {
@@ -1166,6 +1474,10 @@ export interface paths {
         /** @description Error: CUSTOMER_AUTH_REQUIRED, API_KEY_INVALID, API_KEY_REVOKED, ADMIN_AUTH_REQUIRED, NODE_AUTH_REQUIRED, ENROLLMENT_TOKEN_INVALID */
         401: {
           headers: {
+            "X-Request-Id": components["headers"]["X-Request-Id"];
+            "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+            "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+            "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
             [name: string]: unknown;
           };
           content: {
@@ -1175,6 +1487,10 @@ export interface paths {
         /** @description Error: API_KEY_SCOPE_DENIED, NODE_SUSPENDED, SIGNED_URL_EXPIRED, SIGNED_URL_INVALID */
         403: {
           headers: {
+            "X-Request-Id": components["headers"]["X-Request-Id"];
+            "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+            "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+            "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
             [name: string]: unknown;
           };
           content: {
@@ -1184,6 +1500,10 @@ export interface paths {
         /** @description Error: JOB_NOT_FOUND, ARTIFACT_NOT_FOUND, ROUTE_NOT_FOUND, NODE_NOT_FOUND, CUSTOMER_NOT_FOUND, API_KEY_NOT_FOUND, DATASET_NOT_FOUND, PACKAGE_NOT_FOUND, UPLOAD_NOT_FOUND, WEBHOOK_NOT_FOUND */
         404: {
           headers: {
+            "X-Request-Id": components["headers"]["X-Request-Id"];
+            "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+            "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+            "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
             [name: string]: unknown;
           };
           content: {
@@ -1193,6 +1513,10 @@ export interface paths {
         /** @description Error: DATASET_NOT_READY, DATASET_IN_USE, PACKAGE_NOT_READY, PACKAGE_IN_USE, UPLOAD_STATE_INVALID, JOB_NOT_CANCELLABLE */
         409: {
           headers: {
+            "X-Request-Id": components["headers"]["X-Request-Id"];
+            "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+            "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+            "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
             [name: string]: unknown;
           };
           content: {
@@ -1202,6 +1526,10 @@ export interface paths {
         /** @description Error: IDEMPOTENCY_CONFLICT, PACKAGE_INVALID, PLAN_INVALID, CHECKSUM_MISMATCH */
         422: {
           headers: {
+            "X-Request-Id": components["headers"]["X-Request-Id"];
+            "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+            "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+            "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
             [name: string]: unknown;
           };
           content: {
@@ -1243,6 +1571,10 @@ export interface paths {
         /** @description Verified and ready */
         200: {
           headers: {
+            "X-Request-Id": components["headers"]["X-Request-Id"];
+            "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+            "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+            "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
             [name: string]: unknown;
           };
           content: {
@@ -1252,6 +1584,10 @@ export interface paths {
         /** @description Error: CUSTOMER_AUTH_REQUIRED, API_KEY_INVALID, API_KEY_REVOKED, ADMIN_AUTH_REQUIRED, NODE_AUTH_REQUIRED, ENROLLMENT_TOKEN_INVALID */
         401: {
           headers: {
+            "X-Request-Id": components["headers"]["X-Request-Id"];
+            "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+            "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+            "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
             [name: string]: unknown;
           };
           content: {
@@ -1261,6 +1597,10 @@ export interface paths {
         /** @description Error: API_KEY_SCOPE_DENIED, NODE_SUSPENDED, SIGNED_URL_EXPIRED, SIGNED_URL_INVALID */
         403: {
           headers: {
+            "X-Request-Id": components["headers"]["X-Request-Id"];
+            "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+            "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+            "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
             [name: string]: unknown;
           };
           content: {
@@ -1270,6 +1610,10 @@ export interface paths {
         /** @description Error: JOB_NOT_FOUND, ARTIFACT_NOT_FOUND, ROUTE_NOT_FOUND, NODE_NOT_FOUND, CUSTOMER_NOT_FOUND, API_KEY_NOT_FOUND, DATASET_NOT_FOUND, PACKAGE_NOT_FOUND, UPLOAD_NOT_FOUND, WEBHOOK_NOT_FOUND */
         404: {
           headers: {
+            "X-Request-Id": components["headers"]["X-Request-Id"];
+            "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+            "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+            "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
             [name: string]: unknown;
           };
           content: {
@@ -1279,6 +1623,10 @@ export interface paths {
         /** @description Error: DATASET_NOT_READY, DATASET_IN_USE, PACKAGE_NOT_READY, PACKAGE_IN_USE, UPLOAD_STATE_INVALID, JOB_NOT_CANCELLABLE */
         409: {
           headers: {
+            "X-Request-Id": components["headers"]["X-Request-Id"];
+            "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+            "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+            "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
             [name: string]: unknown;
           };
           content: {
@@ -1288,6 +1636,10 @@ export interface paths {
         /** @description Error: IDEMPOTENCY_CONFLICT, PACKAGE_INVALID, PLAN_INVALID, CHECKSUM_MISMATCH */
         422: {
           headers: {
+            "X-Request-Id": components["headers"]["X-Request-Id"];
+            "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+            "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+            "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
             [name: string]: unknown;
           };
           content: {
@@ -1327,6 +1679,10 @@ export interface paths {
         /** @description A page of training-packages */
         200: {
           headers: {
+            "X-Request-Id": components["headers"]["X-Request-Id"];
+            "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+            "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+            "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
             [name: string]: unknown;
           };
           content: {
@@ -1339,6 +1695,10 @@ export interface paths {
         /** @description Error: IDEMPOTENCY_KEY_INVALID, PAGINATION_INVALID_CURSOR, EXPORT_RANGE_TOO_LARGE, WEBHOOK_INVALID_URL, VALIDATION_FAILED */
         400: {
           headers: {
+            "X-Request-Id": components["headers"]["X-Request-Id"];
+            "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+            "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+            "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
             [name: string]: unknown;
           };
           content: {
@@ -1348,6 +1708,10 @@ export interface paths {
         /** @description Error: CUSTOMER_AUTH_REQUIRED, API_KEY_INVALID, API_KEY_REVOKED, ADMIN_AUTH_REQUIRED, NODE_AUTH_REQUIRED, ENROLLMENT_TOKEN_INVALID */
         401: {
           headers: {
+            "X-Request-Id": components["headers"]["X-Request-Id"];
+            "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+            "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+            "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
             [name: string]: unknown;
           };
           content: {
@@ -1357,6 +1721,10 @@ export interface paths {
         /** @description Error: API_KEY_SCOPE_DENIED, NODE_SUSPENDED, SIGNED_URL_EXPIRED, SIGNED_URL_INVALID */
         403: {
           headers: {
+            "X-Request-Id": components["headers"]["X-Request-Id"];
+            "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+            "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+            "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
             [name: string]: unknown;
           };
           content: {
@@ -1383,6 +1751,10 @@ export interface paths {
         /** @description Created, waiting for its bytes */
         201: {
           headers: {
+            "X-Request-Id": components["headers"]["X-Request-Id"];
+            "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+            "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+            "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
             [name: string]: unknown;
           };
           content: {
@@ -1392,6 +1764,10 @@ export interface paths {
         /** @description Error: IDEMPOTENCY_KEY_INVALID, PAGINATION_INVALID_CURSOR, EXPORT_RANGE_TOO_LARGE, WEBHOOK_INVALID_URL, VALIDATION_FAILED */
         400: {
           headers: {
+            "X-Request-Id": components["headers"]["X-Request-Id"];
+            "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+            "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+            "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
             [name: string]: unknown;
           };
           content: {
@@ -1401,6 +1777,10 @@ export interface paths {
         /** @description Error: CUSTOMER_AUTH_REQUIRED, API_KEY_INVALID, API_KEY_REVOKED, ADMIN_AUTH_REQUIRED, NODE_AUTH_REQUIRED, ENROLLMENT_TOKEN_INVALID */
         401: {
           headers: {
+            "X-Request-Id": components["headers"]["X-Request-Id"];
+            "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+            "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+            "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
             [name: string]: unknown;
           };
           content: {
@@ -1410,6 +1790,10 @@ export interface paths {
         /** @description Error: API_KEY_SCOPE_DENIED, NODE_SUSPENDED, SIGNED_URL_EXPIRED, SIGNED_URL_INVALID */
         403: {
           headers: {
+            "X-Request-Id": components["headers"]["X-Request-Id"];
+            "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+            "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+            "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
             [name: string]: unknown;
           };
           content: {
@@ -1446,6 +1830,10 @@ export interface paths {
         /** @description The training package */
         200: {
           headers: {
+            "X-Request-Id": components["headers"]["X-Request-Id"];
+            "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+            "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+            "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
             [name: string]: unknown;
           };
           content: {
@@ -1455,6 +1843,10 @@ export interface paths {
         /** @description Error: CUSTOMER_AUTH_REQUIRED, API_KEY_INVALID, API_KEY_REVOKED, ADMIN_AUTH_REQUIRED, NODE_AUTH_REQUIRED, ENROLLMENT_TOKEN_INVALID */
         401: {
           headers: {
+            "X-Request-Id": components["headers"]["X-Request-Id"];
+            "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+            "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+            "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
             [name: string]: unknown;
           };
           content: {
@@ -1464,6 +1856,10 @@ export interface paths {
         /** @description Error: API_KEY_SCOPE_DENIED, NODE_SUSPENDED, SIGNED_URL_EXPIRED, SIGNED_URL_INVALID */
         403: {
           headers: {
+            "X-Request-Id": components["headers"]["X-Request-Id"];
+            "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+            "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+            "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
             [name: string]: unknown;
           };
           content: {
@@ -1473,6 +1869,10 @@ export interface paths {
         /** @description Error: JOB_NOT_FOUND, ARTIFACT_NOT_FOUND, ROUTE_NOT_FOUND, NODE_NOT_FOUND, CUSTOMER_NOT_FOUND, API_KEY_NOT_FOUND, DATASET_NOT_FOUND, PACKAGE_NOT_FOUND, UPLOAD_NOT_FOUND, WEBHOOK_NOT_FOUND */
         404: {
           headers: {
+            "X-Request-Id": components["headers"]["X-Request-Id"];
+            "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+            "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+            "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
             [name: string]: unknown;
           };
           content: {
@@ -1498,6 +1898,10 @@ export interface paths {
         /** @description Deleted */
         204: {
           headers: {
+            "X-Request-Id": components["headers"]["X-Request-Id"];
+            "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+            "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+            "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
             [name: string]: unknown;
           };
           content?: never;
@@ -1505,6 +1909,10 @@ export interface paths {
         /** @description Error: CUSTOMER_AUTH_REQUIRED, API_KEY_INVALID, API_KEY_REVOKED, ADMIN_AUTH_REQUIRED, NODE_AUTH_REQUIRED, ENROLLMENT_TOKEN_INVALID */
         401: {
           headers: {
+            "X-Request-Id": components["headers"]["X-Request-Id"];
+            "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+            "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+            "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
             [name: string]: unknown;
           };
           content: {
@@ -1514,6 +1922,10 @@ export interface paths {
         /** @description Error: API_KEY_SCOPE_DENIED, NODE_SUSPENDED, SIGNED_URL_EXPIRED, SIGNED_URL_INVALID */
         403: {
           headers: {
+            "X-Request-Id": components["headers"]["X-Request-Id"];
+            "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+            "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+            "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
             [name: string]: unknown;
           };
           content: {
@@ -1523,6 +1935,10 @@ export interface paths {
         /** @description Error: JOB_NOT_FOUND, ARTIFACT_NOT_FOUND, ROUTE_NOT_FOUND, NODE_NOT_FOUND, CUSTOMER_NOT_FOUND, API_KEY_NOT_FOUND, DATASET_NOT_FOUND, PACKAGE_NOT_FOUND, UPLOAD_NOT_FOUND, WEBHOOK_NOT_FOUND */
         404: {
           headers: {
+            "X-Request-Id": components["headers"]["X-Request-Id"];
+            "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+            "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+            "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
             [name: string]: unknown;
           };
           content: {
@@ -1532,6 +1948,10 @@ export interface paths {
         /** @description Error: DATASET_NOT_READY, DATASET_IN_USE, PACKAGE_NOT_READY, PACKAGE_IN_USE, UPLOAD_STATE_INVALID, JOB_NOT_CANCELLABLE */
         409: {
           headers: {
+            "X-Request-Id": components["headers"]["X-Request-Id"];
+            "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+            "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+            "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
             [name: string]: unknown;
           };
           content: {
@@ -1572,6 +1992,10 @@ export interface paths {
         /** @description Stored and its digest matched; finalize it next */
         200: {
           headers: {
+            "X-Request-Id": components["headers"]["X-Request-Id"];
+            "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+            "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+            "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
             [name: string]: unknown;
           };
           content: {
@@ -1581,6 +2005,10 @@ export interface paths {
         /** @description Error: IDEMPOTENCY_KEY_INVALID, PAGINATION_INVALID_CURSOR, EXPORT_RANGE_TOO_LARGE, WEBHOOK_INVALID_URL, VALIDATION_FAILED */
         400: {
           headers: {
+            "X-Request-Id": components["headers"]["X-Request-Id"];
+            "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+            "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+            "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
             [name: string]: unknown;
           };
           content: {
@@ -1590,6 +2018,10 @@ export interface paths {
         /** @description Error: CUSTOMER_AUTH_REQUIRED, API_KEY_INVALID, API_KEY_REVOKED, ADMIN_AUTH_REQUIRED, NODE_AUTH_REQUIRED, ENROLLMENT_TOKEN_INVALID */
         401: {
           headers: {
+            "X-Request-Id": components["headers"]["X-Request-Id"];
+            "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+            "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+            "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
             [name: string]: unknown;
           };
           content: {
@@ -1599,6 +2031,10 @@ export interface paths {
         /** @description Error: API_KEY_SCOPE_DENIED, NODE_SUSPENDED, SIGNED_URL_EXPIRED, SIGNED_URL_INVALID */
         403: {
           headers: {
+            "X-Request-Id": components["headers"]["X-Request-Id"];
+            "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+            "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+            "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
             [name: string]: unknown;
           };
           content: {
@@ -1608,6 +2044,10 @@ export interface paths {
         /** @description Error: JOB_NOT_FOUND, ARTIFACT_NOT_FOUND, ROUTE_NOT_FOUND, NODE_NOT_FOUND, CUSTOMER_NOT_FOUND, API_KEY_NOT_FOUND, DATASET_NOT_FOUND, PACKAGE_NOT_FOUND, UPLOAD_NOT_FOUND, WEBHOOK_NOT_FOUND */
         404: {
           headers: {
+            "X-Request-Id": components["headers"]["X-Request-Id"];
+            "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+            "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+            "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
             [name: string]: unknown;
           };
           content: {
@@ -1617,6 +2057,10 @@ export interface paths {
         /** @description Error: DATASET_NOT_READY, DATASET_IN_USE, PACKAGE_NOT_READY, PACKAGE_IN_USE, UPLOAD_STATE_INVALID, JOB_NOT_CANCELLABLE */
         409: {
           headers: {
+            "X-Request-Id": components["headers"]["X-Request-Id"];
+            "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+            "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+            "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
             [name: string]: unknown;
           };
           content: {
@@ -1626,6 +2070,10 @@ export interface paths {
         /** @description Error: PAYLOAD_TOO_LARGE */
         413: {
           headers: {
+            "X-Request-Id": components["headers"]["X-Request-Id"];
+            "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+            "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+            "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
             [name: string]: unknown;
           };
           content: {
@@ -1635,6 +2083,10 @@ export interface paths {
         /** @description Error: IDEMPOTENCY_CONFLICT, PACKAGE_INVALID, PLAN_INVALID, CHECKSUM_MISMATCH */
         422: {
           headers: {
+            "X-Request-Id": components["headers"]["X-Request-Id"];
+            "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+            "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+            "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
             [name: string]: unknown;
           };
           content: {
@@ -1674,6 +2126,10 @@ export interface paths {
         /** @description Started; PUT the parts, then complete */
         201: {
           headers: {
+            "X-Request-Id": components["headers"]["X-Request-Id"];
+            "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+            "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+            "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
             [name: string]: unknown;
           };
           content: {
@@ -1683,6 +2139,10 @@ export interface paths {
         /** @description Error: CUSTOMER_AUTH_REQUIRED, API_KEY_INVALID, API_KEY_REVOKED, ADMIN_AUTH_REQUIRED, NODE_AUTH_REQUIRED, ENROLLMENT_TOKEN_INVALID */
         401: {
           headers: {
+            "X-Request-Id": components["headers"]["X-Request-Id"];
+            "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+            "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+            "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
             [name: string]: unknown;
           };
           content: {
@@ -1692,6 +2152,10 @@ export interface paths {
         /** @description Error: API_KEY_SCOPE_DENIED, NODE_SUSPENDED, SIGNED_URL_EXPIRED, SIGNED_URL_INVALID */
         403: {
           headers: {
+            "X-Request-Id": components["headers"]["X-Request-Id"];
+            "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+            "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+            "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
             [name: string]: unknown;
           };
           content: {
@@ -1701,6 +2165,10 @@ export interface paths {
         /** @description Error: JOB_NOT_FOUND, ARTIFACT_NOT_FOUND, ROUTE_NOT_FOUND, NODE_NOT_FOUND, CUSTOMER_NOT_FOUND, API_KEY_NOT_FOUND, DATASET_NOT_FOUND, PACKAGE_NOT_FOUND, UPLOAD_NOT_FOUND, WEBHOOK_NOT_FOUND */
         404: {
           headers: {
+            "X-Request-Id": components["headers"]["X-Request-Id"];
+            "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+            "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+            "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
             [name: string]: unknown;
           };
           content: {
@@ -1710,6 +2178,10 @@ export interface paths {
         /** @description Error: DATASET_NOT_READY, DATASET_IN_USE, PACKAGE_NOT_READY, PACKAGE_IN_USE, UPLOAD_STATE_INVALID, JOB_NOT_CANCELLABLE */
         409: {
           headers: {
+            "X-Request-Id": components["headers"]["X-Request-Id"];
+            "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+            "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+            "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
             [name: string]: unknown;
           };
           content: {
@@ -1756,6 +2228,10 @@ export interface paths {
         /** @description Stored; keep the etag for complete */
         200: {
           headers: {
+            "X-Request-Id": components["headers"]["X-Request-Id"];
+            "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+            "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+            "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
             [name: string]: unknown;
           };
           content: {
@@ -1765,6 +2241,10 @@ export interface paths {
         /** @description Error: IDEMPOTENCY_KEY_INVALID, PAGINATION_INVALID_CURSOR, EXPORT_RANGE_TOO_LARGE, WEBHOOK_INVALID_URL, VALIDATION_FAILED */
         400: {
           headers: {
+            "X-Request-Id": components["headers"]["X-Request-Id"];
+            "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+            "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+            "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
             [name: string]: unknown;
           };
           content: {
@@ -1774,6 +2254,10 @@ export interface paths {
         /** @description Error: CUSTOMER_AUTH_REQUIRED, API_KEY_INVALID, API_KEY_REVOKED, ADMIN_AUTH_REQUIRED, NODE_AUTH_REQUIRED, ENROLLMENT_TOKEN_INVALID */
         401: {
           headers: {
+            "X-Request-Id": components["headers"]["X-Request-Id"];
+            "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+            "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+            "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
             [name: string]: unknown;
           };
           content: {
@@ -1783,6 +2267,10 @@ export interface paths {
         /** @description Error: API_KEY_SCOPE_DENIED, NODE_SUSPENDED, SIGNED_URL_EXPIRED, SIGNED_URL_INVALID */
         403: {
           headers: {
+            "X-Request-Id": components["headers"]["X-Request-Id"];
+            "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+            "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+            "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
             [name: string]: unknown;
           };
           content: {
@@ -1792,6 +2280,10 @@ export interface paths {
         /** @description Error: JOB_NOT_FOUND, ARTIFACT_NOT_FOUND, ROUTE_NOT_FOUND, NODE_NOT_FOUND, CUSTOMER_NOT_FOUND, API_KEY_NOT_FOUND, DATASET_NOT_FOUND, PACKAGE_NOT_FOUND, UPLOAD_NOT_FOUND, WEBHOOK_NOT_FOUND */
         404: {
           headers: {
+            "X-Request-Id": components["headers"]["X-Request-Id"];
+            "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+            "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+            "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
             [name: string]: unknown;
           };
           content: {
@@ -1801,6 +2293,10 @@ export interface paths {
         /** @description Error: DATASET_NOT_READY, DATASET_IN_USE, PACKAGE_NOT_READY, PACKAGE_IN_USE, UPLOAD_STATE_INVALID, JOB_NOT_CANCELLABLE */
         409: {
           headers: {
+            "X-Request-Id": components["headers"]["X-Request-Id"];
+            "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+            "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+            "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
             [name: string]: unknown;
           };
           content: {
@@ -1810,6 +2306,10 @@ export interface paths {
         /** @description Error: PAYLOAD_TOO_LARGE */
         413: {
           headers: {
+            "X-Request-Id": components["headers"]["X-Request-Id"];
+            "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+            "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+            "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
             [name: string]: unknown;
           };
           content: {
@@ -1819,6 +2319,10 @@ export interface paths {
         /** @description Error: IDEMPOTENCY_CONFLICT, PACKAGE_INVALID, PLAN_INVALID, CHECKSUM_MISMATCH */
         422: {
           headers: {
+            "X-Request-Id": components["headers"]["X-Request-Id"];
+            "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+            "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+            "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
             [name: string]: unknown;
           };
           content: {
@@ -1863,6 +2367,10 @@ export interface paths {
         /** @description Assembled; finalize it next */
         200: {
           headers: {
+            "X-Request-Id": components["headers"]["X-Request-Id"];
+            "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+            "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+            "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
             [name: string]: unknown;
           };
           content: {
@@ -1872,6 +2380,10 @@ export interface paths {
         /** @description Error: IDEMPOTENCY_KEY_INVALID, PAGINATION_INVALID_CURSOR, EXPORT_RANGE_TOO_LARGE, WEBHOOK_INVALID_URL, VALIDATION_FAILED */
         400: {
           headers: {
+            "X-Request-Id": components["headers"]["X-Request-Id"];
+            "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+            "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+            "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
             [name: string]: unknown;
           };
           content: {
@@ -1881,6 +2393,10 @@ export interface paths {
         /** @description Error: CUSTOMER_AUTH_REQUIRED, API_KEY_INVALID, API_KEY_REVOKED, ADMIN_AUTH_REQUIRED, NODE_AUTH_REQUIRED, ENROLLMENT_TOKEN_INVALID */
         401: {
           headers: {
+            "X-Request-Id": components["headers"]["X-Request-Id"];
+            "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+            "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+            "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
             [name: string]: unknown;
           };
           content: {
@@ -1890,6 +2406,10 @@ export interface paths {
         /** @description Error: API_KEY_SCOPE_DENIED, NODE_SUSPENDED, SIGNED_URL_EXPIRED, SIGNED_URL_INVALID */
         403: {
           headers: {
+            "X-Request-Id": components["headers"]["X-Request-Id"];
+            "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+            "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+            "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
             [name: string]: unknown;
           };
           content: {
@@ -1899,6 +2419,10 @@ export interface paths {
         /** @description Error: JOB_NOT_FOUND, ARTIFACT_NOT_FOUND, ROUTE_NOT_FOUND, NODE_NOT_FOUND, CUSTOMER_NOT_FOUND, API_KEY_NOT_FOUND, DATASET_NOT_FOUND, PACKAGE_NOT_FOUND, UPLOAD_NOT_FOUND, WEBHOOK_NOT_FOUND */
         404: {
           headers: {
+            "X-Request-Id": components["headers"]["X-Request-Id"];
+            "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+            "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+            "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
             [name: string]: unknown;
           };
           content: {
@@ -1908,6 +2432,10 @@ export interface paths {
         /** @description Error: DATASET_NOT_READY, DATASET_IN_USE, PACKAGE_NOT_READY, PACKAGE_IN_USE, UPLOAD_STATE_INVALID, JOB_NOT_CANCELLABLE */
         409: {
           headers: {
+            "X-Request-Id": components["headers"]["X-Request-Id"];
+            "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+            "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+            "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
             [name: string]: unknown;
           };
           content: {
@@ -1917,6 +2445,10 @@ export interface paths {
         /** @description Error: IDEMPOTENCY_CONFLICT, PACKAGE_INVALID, PLAN_INVALID, CHECKSUM_MISMATCH */
         422: {
           headers: {
+            "X-Request-Id": components["headers"]["X-Request-Id"];
+            "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+            "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+            "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
             [name: string]: unknown;
           };
           content: {
@@ -1958,6 +2490,10 @@ export interface paths {
         /** @description Verified and ready */
         200: {
           headers: {
+            "X-Request-Id": components["headers"]["X-Request-Id"];
+            "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+            "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+            "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
             [name: string]: unknown;
           };
           content: {
@@ -1967,6 +2503,10 @@ export interface paths {
         /** @description Error: CUSTOMER_AUTH_REQUIRED, API_KEY_INVALID, API_KEY_REVOKED, ADMIN_AUTH_REQUIRED, NODE_AUTH_REQUIRED, ENROLLMENT_TOKEN_INVALID */
         401: {
           headers: {
+            "X-Request-Id": components["headers"]["X-Request-Id"];
+            "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+            "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+            "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
             [name: string]: unknown;
           };
           content: {
@@ -1976,6 +2516,10 @@ export interface paths {
         /** @description Error: API_KEY_SCOPE_DENIED, NODE_SUSPENDED, SIGNED_URL_EXPIRED, SIGNED_URL_INVALID */
         403: {
           headers: {
+            "X-Request-Id": components["headers"]["X-Request-Id"];
+            "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+            "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+            "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
             [name: string]: unknown;
           };
           content: {
@@ -1985,6 +2529,10 @@ export interface paths {
         /** @description Error: JOB_NOT_FOUND, ARTIFACT_NOT_FOUND, ROUTE_NOT_FOUND, NODE_NOT_FOUND, CUSTOMER_NOT_FOUND, API_KEY_NOT_FOUND, DATASET_NOT_FOUND, PACKAGE_NOT_FOUND, UPLOAD_NOT_FOUND, WEBHOOK_NOT_FOUND */
         404: {
           headers: {
+            "X-Request-Id": components["headers"]["X-Request-Id"];
+            "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+            "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+            "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
             [name: string]: unknown;
           };
           content: {
@@ -1994,6 +2542,10 @@ export interface paths {
         /** @description Error: DATASET_NOT_READY, DATASET_IN_USE, PACKAGE_NOT_READY, PACKAGE_IN_USE, UPLOAD_STATE_INVALID, JOB_NOT_CANCELLABLE */
         409: {
           headers: {
+            "X-Request-Id": components["headers"]["X-Request-Id"];
+            "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+            "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+            "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
             [name: string]: unknown;
           };
           content: {
@@ -2003,6 +2555,10 @@ export interface paths {
         /** @description Error: IDEMPOTENCY_CONFLICT, PACKAGE_INVALID, PLAN_INVALID, CHECKSUM_MISMATCH */
         422: {
           headers: {
+            "X-Request-Id": components["headers"]["X-Request-Id"];
+            "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+            "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+            "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
             [name: string]: unknown;
           };
           content: {
@@ -2043,6 +2599,10 @@ export interface paths {
         /** @description A page of jobs */
         200: {
           headers: {
+            "X-Request-Id": components["headers"]["X-Request-Id"];
+            "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+            "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+            "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
             [name: string]: unknown;
           };
           content: {
@@ -2055,6 +2615,10 @@ export interface paths {
         /** @description Error: IDEMPOTENCY_KEY_INVALID, PAGINATION_INVALID_CURSOR, EXPORT_RANGE_TOO_LARGE, WEBHOOK_INVALID_URL, VALIDATION_FAILED */
         400: {
           headers: {
+            "X-Request-Id": components["headers"]["X-Request-Id"];
+            "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+            "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+            "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
             [name: string]: unknown;
           };
           content: {
@@ -2064,6 +2628,10 @@ export interface paths {
         /** @description Error: CUSTOMER_AUTH_REQUIRED, API_KEY_INVALID, API_KEY_REVOKED, ADMIN_AUTH_REQUIRED, NODE_AUTH_REQUIRED, ENROLLMENT_TOKEN_INVALID */
         401: {
           headers: {
+            "X-Request-Id": components["headers"]["X-Request-Id"];
+            "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+            "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+            "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
             [name: string]: unknown;
           };
           content: {
@@ -2073,6 +2641,10 @@ export interface paths {
         /** @description Error: API_KEY_SCOPE_DENIED, NODE_SUSPENDED, SIGNED_URL_EXPIRED, SIGNED_URL_INVALID */
         403: {
           headers: {
+            "X-Request-Id": components["headers"]["X-Request-Id"];
+            "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+            "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+            "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
             [name: string]: unknown;
           };
           content: {
@@ -2102,6 +2674,11 @@ export interface paths {
         /** @description The original job, replayed for a repeated key */
         200: {
           headers: {
+            "X-Request-Id": components["headers"]["X-Request-Id"];
+            "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+            "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+            "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+            "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
             [name: string]: unknown;
           };
           content: {
@@ -2111,6 +2688,10 @@ export interface paths {
         /** @description The job, queued */
         201: {
           headers: {
+            "X-Request-Id": components["headers"]["X-Request-Id"];
+            "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+            "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+            "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
             [name: string]: unknown;
           };
           content: {
@@ -2120,6 +2701,10 @@ export interface paths {
         /** @description Error: IDEMPOTENCY_KEY_INVALID, PAGINATION_INVALID_CURSOR, EXPORT_RANGE_TOO_LARGE, WEBHOOK_INVALID_URL, VALIDATION_FAILED */
         400: {
           headers: {
+            "X-Request-Id": components["headers"]["X-Request-Id"];
+            "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+            "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+            "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
             [name: string]: unknown;
           };
           content: {
@@ -2129,6 +2714,10 @@ export interface paths {
         /** @description Error: CUSTOMER_AUTH_REQUIRED, API_KEY_INVALID, API_KEY_REVOKED, ADMIN_AUTH_REQUIRED, NODE_AUTH_REQUIRED, ENROLLMENT_TOKEN_INVALID */
         401: {
           headers: {
+            "X-Request-Id": components["headers"]["X-Request-Id"];
+            "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+            "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+            "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
             [name: string]: unknown;
           };
           content: {
@@ -2138,6 +2727,10 @@ export interface paths {
         /** @description Error: CREDIT_INSUFFICIENT */
         402: {
           headers: {
+            "X-Request-Id": components["headers"]["X-Request-Id"];
+            "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+            "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+            "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
             [name: string]: unknown;
           };
           content: {
@@ -2147,6 +2740,10 @@ export interface paths {
         /** @description Error: API_KEY_SCOPE_DENIED, NODE_SUSPENDED, SIGNED_URL_EXPIRED, SIGNED_URL_INVALID */
         403: {
           headers: {
+            "X-Request-Id": components["headers"]["X-Request-Id"];
+            "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+            "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+            "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
             [name: string]: unknown;
           };
           content: {
@@ -2156,6 +2753,10 @@ export interface paths {
         /** @description Error: JOB_NOT_FOUND, ARTIFACT_NOT_FOUND, ROUTE_NOT_FOUND, NODE_NOT_FOUND, CUSTOMER_NOT_FOUND, API_KEY_NOT_FOUND, DATASET_NOT_FOUND, PACKAGE_NOT_FOUND, UPLOAD_NOT_FOUND, WEBHOOK_NOT_FOUND */
         404: {
           headers: {
+            "X-Request-Id": components["headers"]["X-Request-Id"];
+            "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+            "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+            "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
             [name: string]: unknown;
           };
           content: {
@@ -2165,6 +2766,10 @@ export interface paths {
         /** @description Error: DATASET_NOT_READY, DATASET_IN_USE, PACKAGE_NOT_READY, PACKAGE_IN_USE, UPLOAD_STATE_INVALID, JOB_NOT_CANCELLABLE */
         409: {
           headers: {
+            "X-Request-Id": components["headers"]["X-Request-Id"];
+            "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+            "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+            "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
             [name: string]: unknown;
           };
           content: {
@@ -2174,6 +2779,10 @@ export interface paths {
         /** @description Error: IDEMPOTENCY_CONFLICT, PACKAGE_INVALID, PLAN_INVALID, CHECKSUM_MISMATCH */
         422: {
           headers: {
+            "X-Request-Id": components["headers"]["X-Request-Id"];
+            "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+            "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+            "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
             [name: string]: unknown;
           };
           content: {
@@ -2183,6 +2792,11 @@ export interface paths {
         /** @description Error: RATE_LIMITED, DAILY_TASK_LIMIT_EXCEEDED */
         429: {
           headers: {
+            "X-Request-Id": components["headers"]["X-Request-Id"];
+            "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+            "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+            "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+            "Retry-After": components["headers"]["Retry-After"];
             [name: string]: unknown;
           };
           content: {
@@ -2221,6 +2835,10 @@ export interface paths {
         /** @description The cancelled job */
         200: {
           headers: {
+            "X-Request-Id": components["headers"]["X-Request-Id"];
+            "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+            "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+            "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
             [name: string]: unknown;
           };
           content: {
@@ -2230,6 +2848,10 @@ export interface paths {
         /** @description Error: CUSTOMER_AUTH_REQUIRED, API_KEY_INVALID, API_KEY_REVOKED, ADMIN_AUTH_REQUIRED, NODE_AUTH_REQUIRED, ENROLLMENT_TOKEN_INVALID */
         401: {
           headers: {
+            "X-Request-Id": components["headers"]["X-Request-Id"];
+            "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+            "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+            "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
             [name: string]: unknown;
           };
           content: {
@@ -2239,6 +2861,10 @@ export interface paths {
         /** @description Error: API_KEY_SCOPE_DENIED, NODE_SUSPENDED, SIGNED_URL_EXPIRED, SIGNED_URL_INVALID */
         403: {
           headers: {
+            "X-Request-Id": components["headers"]["X-Request-Id"];
+            "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+            "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+            "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
             [name: string]: unknown;
           };
           content: {
@@ -2248,6 +2874,10 @@ export interface paths {
         /** @description Error: JOB_NOT_FOUND, ARTIFACT_NOT_FOUND, ROUTE_NOT_FOUND, NODE_NOT_FOUND, CUSTOMER_NOT_FOUND, API_KEY_NOT_FOUND, DATASET_NOT_FOUND, PACKAGE_NOT_FOUND, UPLOAD_NOT_FOUND, WEBHOOK_NOT_FOUND */
         404: {
           headers: {
+            "X-Request-Id": components["headers"]["X-Request-Id"];
+            "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+            "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+            "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
             [name: string]: unknown;
           };
           content: {
@@ -2257,6 +2887,10 @@ export interface paths {
         /** @description Error: DATASET_NOT_READY, DATASET_IN_USE, PACKAGE_NOT_READY, PACKAGE_IN_USE, UPLOAD_STATE_INVALID, JOB_NOT_CANCELLABLE */
         409: {
           headers: {
+            "X-Request-Id": components["headers"]["X-Request-Id"];
+            "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+            "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+            "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
             [name: string]: unknown;
           };
           content: {
@@ -2293,6 +2927,10 @@ export interface paths {
         /** @description The job */
         200: {
           headers: {
+            "X-Request-Id": components["headers"]["X-Request-Id"];
+            "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+            "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+            "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
             [name: string]: unknown;
           };
           content: {
@@ -2302,6 +2940,10 @@ export interface paths {
         /** @description Error: CUSTOMER_AUTH_REQUIRED, API_KEY_INVALID, API_KEY_REVOKED, ADMIN_AUTH_REQUIRED, NODE_AUTH_REQUIRED, ENROLLMENT_TOKEN_INVALID */
         401: {
           headers: {
+            "X-Request-Id": components["headers"]["X-Request-Id"];
+            "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+            "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+            "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
             [name: string]: unknown;
           };
           content: {
@@ -2311,6 +2953,10 @@ export interface paths {
         /** @description Error: API_KEY_SCOPE_DENIED, NODE_SUSPENDED, SIGNED_URL_EXPIRED, SIGNED_URL_INVALID */
         403: {
           headers: {
+            "X-Request-Id": components["headers"]["X-Request-Id"];
+            "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+            "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+            "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
             [name: string]: unknown;
           };
           content: {
@@ -2320,6 +2966,10 @@ export interface paths {
         /** @description Error: JOB_NOT_FOUND, ARTIFACT_NOT_FOUND, ROUTE_NOT_FOUND, NODE_NOT_FOUND, CUSTOMER_NOT_FOUND, API_KEY_NOT_FOUND, DATASET_NOT_FOUND, PACKAGE_NOT_FOUND, UPLOAD_NOT_FOUND, WEBHOOK_NOT_FOUND */
         404: {
           headers: {
+            "X-Request-Id": components["headers"]["X-Request-Id"];
+            "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+            "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+            "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
             [name: string]: unknown;
           };
           content: {
@@ -2358,6 +3008,10 @@ export interface paths {
         /** @description Every unit of the job */
         200: {
           headers: {
+            "X-Request-Id": components["headers"]["X-Request-Id"];
+            "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+            "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+            "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
             [name: string]: unknown;
           };
           content: {
@@ -2369,6 +3023,10 @@ export interface paths {
         /** @description Error: CUSTOMER_AUTH_REQUIRED, API_KEY_INVALID, API_KEY_REVOKED, ADMIN_AUTH_REQUIRED, NODE_AUTH_REQUIRED, ENROLLMENT_TOKEN_INVALID */
         401: {
           headers: {
+            "X-Request-Id": components["headers"]["X-Request-Id"];
+            "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+            "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+            "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
             [name: string]: unknown;
           };
           content: {
@@ -2378,6 +3036,10 @@ export interface paths {
         /** @description Error: API_KEY_SCOPE_DENIED, NODE_SUSPENDED, SIGNED_URL_EXPIRED, SIGNED_URL_INVALID */
         403: {
           headers: {
+            "X-Request-Id": components["headers"]["X-Request-Id"];
+            "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+            "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+            "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
             [name: string]: unknown;
           };
           content: {
@@ -2387,6 +3049,10 @@ export interface paths {
         /** @description Error: JOB_NOT_FOUND, ARTIFACT_NOT_FOUND, ROUTE_NOT_FOUND, NODE_NOT_FOUND, CUSTOMER_NOT_FOUND, API_KEY_NOT_FOUND, DATASET_NOT_FOUND, PACKAGE_NOT_FOUND, UPLOAD_NOT_FOUND, WEBHOOK_NOT_FOUND */
         404: {
           headers: {
+            "X-Request-Id": components["headers"]["X-Request-Id"];
+            "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+            "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+            "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
             [name: string]: unknown;
           };
           content: {
@@ -2428,6 +3094,10 @@ export interface paths {
         /** @description Log lines, oldest first, and metric points */
         200: {
           headers: {
+            "X-Request-Id": components["headers"]["X-Request-Id"];
+            "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+            "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+            "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
             [name: string]: unknown;
           };
           content: {
@@ -2442,6 +3112,10 @@ export interface paths {
         /** @description Error: IDEMPOTENCY_KEY_INVALID, PAGINATION_INVALID_CURSOR, EXPORT_RANGE_TOO_LARGE, WEBHOOK_INVALID_URL, VALIDATION_FAILED */
         400: {
           headers: {
+            "X-Request-Id": components["headers"]["X-Request-Id"];
+            "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+            "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+            "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
             [name: string]: unknown;
           };
           content: {
@@ -2451,6 +3125,10 @@ export interface paths {
         /** @description Error: CUSTOMER_AUTH_REQUIRED, API_KEY_INVALID, API_KEY_REVOKED, ADMIN_AUTH_REQUIRED, NODE_AUTH_REQUIRED, ENROLLMENT_TOKEN_INVALID */
         401: {
           headers: {
+            "X-Request-Id": components["headers"]["X-Request-Id"];
+            "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+            "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+            "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
             [name: string]: unknown;
           };
           content: {
@@ -2460,6 +3138,10 @@ export interface paths {
         /** @description Error: API_KEY_SCOPE_DENIED, NODE_SUSPENDED, SIGNED_URL_EXPIRED, SIGNED_URL_INVALID */
         403: {
           headers: {
+            "X-Request-Id": components["headers"]["X-Request-Id"];
+            "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+            "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+            "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
             [name: string]: unknown;
           };
           content: {
@@ -2469,6 +3151,10 @@ export interface paths {
         /** @description Error: JOB_NOT_FOUND, ARTIFACT_NOT_FOUND, ROUTE_NOT_FOUND, NODE_NOT_FOUND, CUSTOMER_NOT_FOUND, API_KEY_NOT_FOUND, DATASET_NOT_FOUND, PACKAGE_NOT_FOUND, UPLOAD_NOT_FOUND, WEBHOOK_NOT_FOUND */
         404: {
           headers: {
+            "X-Request-Id": components["headers"]["X-Request-Id"];
+            "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+            "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+            "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
             [name: string]: unknown;
           };
           content: {
@@ -2512,6 +3198,10 @@ export interface paths {
         /** @description A page of events */
         200: {
           headers: {
+            "X-Request-Id": components["headers"]["X-Request-Id"];
+            "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+            "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+            "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
             [name: string]: unknown;
           };
           content: {
@@ -2524,6 +3214,10 @@ export interface paths {
         /** @description Error: IDEMPOTENCY_KEY_INVALID, PAGINATION_INVALID_CURSOR, EXPORT_RANGE_TOO_LARGE, WEBHOOK_INVALID_URL, VALIDATION_FAILED */
         400: {
           headers: {
+            "X-Request-Id": components["headers"]["X-Request-Id"];
+            "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+            "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+            "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
             [name: string]: unknown;
           };
           content: {
@@ -2533,6 +3227,10 @@ export interface paths {
         /** @description Error: CUSTOMER_AUTH_REQUIRED, API_KEY_INVALID, API_KEY_REVOKED, ADMIN_AUTH_REQUIRED, NODE_AUTH_REQUIRED, ENROLLMENT_TOKEN_INVALID */
         401: {
           headers: {
+            "X-Request-Id": components["headers"]["X-Request-Id"];
+            "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+            "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+            "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
             [name: string]: unknown;
           };
           content: {
@@ -2542,6 +3240,10 @@ export interface paths {
         /** @description Error: API_KEY_SCOPE_DENIED, NODE_SUSPENDED, SIGNED_URL_EXPIRED, SIGNED_URL_INVALID */
         403: {
           headers: {
+            "X-Request-Id": components["headers"]["X-Request-Id"];
+            "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+            "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+            "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
             [name: string]: unknown;
           };
           content: {
@@ -2551,6 +3253,10 @@ export interface paths {
         /** @description Error: JOB_NOT_FOUND, ARTIFACT_NOT_FOUND, ROUTE_NOT_FOUND, NODE_NOT_FOUND, CUSTOMER_NOT_FOUND, API_KEY_NOT_FOUND, DATASET_NOT_FOUND, PACKAGE_NOT_FOUND, UPLOAD_NOT_FOUND, WEBHOOK_NOT_FOUND */
         404: {
           headers: {
+            "X-Request-Id": components["headers"]["X-Request-Id"];
+            "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+            "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+            "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
             [name: string]: unknown;
           };
           content: {
@@ -2595,6 +3301,10 @@ export interface paths {
         /** @description A page of artifacts */
         200: {
           headers: {
+            "X-Request-Id": components["headers"]["X-Request-Id"];
+            "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+            "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+            "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
             [name: string]: unknown;
           };
           content: {
@@ -2607,6 +3317,10 @@ export interface paths {
         /** @description Error: IDEMPOTENCY_KEY_INVALID, PAGINATION_INVALID_CURSOR, EXPORT_RANGE_TOO_LARGE, WEBHOOK_INVALID_URL, VALIDATION_FAILED */
         400: {
           headers: {
+            "X-Request-Id": components["headers"]["X-Request-Id"];
+            "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+            "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+            "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
             [name: string]: unknown;
           };
           content: {
@@ -2616,6 +3330,10 @@ export interface paths {
         /** @description Error: CUSTOMER_AUTH_REQUIRED, API_KEY_INVALID, API_KEY_REVOKED, ADMIN_AUTH_REQUIRED, NODE_AUTH_REQUIRED, ENROLLMENT_TOKEN_INVALID */
         401: {
           headers: {
+            "X-Request-Id": components["headers"]["X-Request-Id"];
+            "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+            "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+            "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
             [name: string]: unknown;
           };
           content: {
@@ -2625,6 +3343,10 @@ export interface paths {
         /** @description Error: API_KEY_SCOPE_DENIED, NODE_SUSPENDED, SIGNED_URL_EXPIRED, SIGNED_URL_INVALID */
         403: {
           headers: {
+            "X-Request-Id": components["headers"]["X-Request-Id"];
+            "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+            "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+            "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
             [name: string]: unknown;
           };
           content: {
@@ -2634,6 +3356,10 @@ export interface paths {
         /** @description Error: JOB_NOT_FOUND, ARTIFACT_NOT_FOUND, ROUTE_NOT_FOUND, NODE_NOT_FOUND, CUSTOMER_NOT_FOUND, API_KEY_NOT_FOUND, DATASET_NOT_FOUND, PACKAGE_NOT_FOUND, UPLOAD_NOT_FOUND, WEBHOOK_NOT_FOUND */
         404: {
           headers: {
+            "X-Request-Id": components["headers"]["X-Request-Id"];
+            "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+            "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+            "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
             [name: string]: unknown;
           };
           content: {
@@ -2675,6 +3401,10 @@ export interface paths {
         /** @description The URL and when it expires */
         200: {
           headers: {
+            "X-Request-Id": components["headers"]["X-Request-Id"];
+            "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+            "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+            "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
             [name: string]: unknown;
           };
           content: {
@@ -2687,6 +3417,10 @@ export interface paths {
         /** @description Error: CUSTOMER_AUTH_REQUIRED, API_KEY_INVALID, API_KEY_REVOKED, ADMIN_AUTH_REQUIRED, NODE_AUTH_REQUIRED, ENROLLMENT_TOKEN_INVALID */
         401: {
           headers: {
+            "X-Request-Id": components["headers"]["X-Request-Id"];
+            "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+            "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+            "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
             [name: string]: unknown;
           };
           content: {
@@ -2696,6 +3430,10 @@ export interface paths {
         /** @description Error: API_KEY_SCOPE_DENIED, NODE_SUSPENDED, SIGNED_URL_EXPIRED, SIGNED_URL_INVALID */
         403: {
           headers: {
+            "X-Request-Id": components["headers"]["X-Request-Id"];
+            "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+            "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+            "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
             [name: string]: unknown;
           };
           content: {
@@ -2705,6 +3443,10 @@ export interface paths {
         /** @description Error: JOB_NOT_FOUND, ARTIFACT_NOT_FOUND, ROUTE_NOT_FOUND, NODE_NOT_FOUND, CUSTOMER_NOT_FOUND, API_KEY_NOT_FOUND, DATASET_NOT_FOUND, PACKAGE_NOT_FOUND, UPLOAD_NOT_FOUND, WEBHOOK_NOT_FOUND */
         404: {
           headers: {
+            "X-Request-Id": components["headers"]["X-Request-Id"];
+            "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+            "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+            "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
             [name: string]: unknown;
           };
           content: {
@@ -2714,6 +3456,10 @@ export interface paths {
         /** @description Error: SIGNED_URL_FAILED, WEBHOOK_DELIVERY_FAILED */
         502: {
           headers: {
+            "X-Request-Id": components["headers"]["X-Request-Id"];
+            "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+            "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+            "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
             [name: string]: unknown;
           };
           content: {
@@ -2748,6 +3494,10 @@ export interface paths {
         /** @description The rate table */
         200: {
           headers: {
+            "X-Request-Id": components["headers"]["X-Request-Id"];
+            "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+            "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+            "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
             [name: string]: unknown;
           };
           content: {
@@ -2759,6 +3509,10 @@ export interface paths {
         /** @description Error: CUSTOMER_AUTH_REQUIRED, API_KEY_INVALID, API_KEY_REVOKED, ADMIN_AUTH_REQUIRED, NODE_AUTH_REQUIRED, ENROLLMENT_TOKEN_INVALID */
         401: {
           headers: {
+            "X-Request-Id": components["headers"]["X-Request-Id"];
+            "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+            "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+            "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
             [name: string]: unknown;
           };
           content: {
@@ -2802,6 +3556,10 @@ export interface paths {
         /** @description A page of ledger entries */
         200: {
           headers: {
+            "X-Request-Id": components["headers"]["X-Request-Id"];
+            "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+            "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+            "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
             [name: string]: unknown;
           };
           content: {
@@ -2814,6 +3572,10 @@ export interface paths {
         /** @description Error: IDEMPOTENCY_KEY_INVALID, PAGINATION_INVALID_CURSOR, EXPORT_RANGE_TOO_LARGE, WEBHOOK_INVALID_URL, VALIDATION_FAILED */
         400: {
           headers: {
+            "X-Request-Id": components["headers"]["X-Request-Id"];
+            "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+            "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+            "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
             [name: string]: unknown;
           };
           content: {
@@ -2823,6 +3585,10 @@ export interface paths {
         /** @description Error: CUSTOMER_AUTH_REQUIRED, API_KEY_INVALID, API_KEY_REVOKED, ADMIN_AUTH_REQUIRED, NODE_AUTH_REQUIRED, ENROLLMENT_TOKEN_INVALID */
         401: {
           headers: {
+            "X-Request-Id": components["headers"]["X-Request-Id"];
+            "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+            "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+            "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
             [name: string]: unknown;
           };
           content: {
@@ -2832,6 +3598,10 @@ export interface paths {
         /** @description Error: API_KEY_SCOPE_DENIED, NODE_SUSPENDED, SIGNED_URL_EXPIRED, SIGNED_URL_INVALID */
         403: {
           headers: {
+            "X-Request-Id": components["headers"]["X-Request-Id"];
+            "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+            "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+            "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
             [name: string]: unknown;
           };
           content: {
@@ -2868,6 +3638,10 @@ export interface paths {
         /** @description The summary */
         200: {
           headers: {
+            "X-Request-Id": components["headers"]["X-Request-Id"];
+            "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+            "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+            "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
             [name: string]: unknown;
           };
           content: {
@@ -2877,6 +3651,10 @@ export interface paths {
         /** @description Error: CUSTOMER_AUTH_REQUIRED, API_KEY_INVALID, API_KEY_REVOKED, ADMIN_AUTH_REQUIRED, NODE_AUTH_REQUIRED, ENROLLMENT_TOKEN_INVALID */
         401: {
           headers: {
+            "X-Request-Id": components["headers"]["X-Request-Id"];
+            "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+            "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+            "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
             [name: string]: unknown;
           };
           content: {
@@ -2886,6 +3664,10 @@ export interface paths {
         /** @description Error: API_KEY_SCOPE_DENIED, NODE_SUSPENDED, SIGNED_URL_EXPIRED, SIGNED_URL_INVALID */
         403: {
           headers: {
+            "X-Request-Id": components["headers"]["X-Request-Id"];
+            "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+            "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+            "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
             [name: string]: unknown;
           };
           content: {
@@ -2925,6 +3707,10 @@ export interface paths {
         /** @description One entry per day, oldest first */
         200: {
           headers: {
+            "X-Request-Id": components["headers"]["X-Request-Id"];
+            "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+            "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+            "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
             [name: string]: unknown;
           };
           content: {
@@ -2936,6 +3722,10 @@ export interface paths {
         /** @description Error: IDEMPOTENCY_KEY_INVALID, PAGINATION_INVALID_CURSOR, EXPORT_RANGE_TOO_LARGE, WEBHOOK_INVALID_URL, VALIDATION_FAILED */
         400: {
           headers: {
+            "X-Request-Id": components["headers"]["X-Request-Id"];
+            "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+            "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+            "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
             [name: string]: unknown;
           };
           content: {
@@ -2945,6 +3735,10 @@ export interface paths {
         /** @description Error: CUSTOMER_AUTH_REQUIRED, API_KEY_INVALID, API_KEY_REVOKED, ADMIN_AUTH_REQUIRED, NODE_AUTH_REQUIRED, ENROLLMENT_TOKEN_INVALID */
         401: {
           headers: {
+            "X-Request-Id": components["headers"]["X-Request-Id"];
+            "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+            "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+            "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
             [name: string]: unknown;
           };
           content: {
@@ -2954,6 +3748,10 @@ export interface paths {
         /** @description Error: API_KEY_SCOPE_DENIED, NODE_SUSPENDED, SIGNED_URL_EXPIRED, SIGNED_URL_INVALID */
         403: {
           headers: {
+            "X-Request-Id": components["headers"]["X-Request-Id"];
+            "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+            "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+            "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
             [name: string]: unknown;
           };
           content: {
@@ -2996,6 +3794,10 @@ export interface paths {
         /** @description The CSV file, streamed */
         200: {
           headers: {
+            "X-Request-Id": components["headers"]["X-Request-Id"];
+            "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+            "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+            "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
             [name: string]: unknown;
           };
           content: {
@@ -3005,6 +3807,10 @@ export interface paths {
         /** @description Error: IDEMPOTENCY_KEY_INVALID, PAGINATION_INVALID_CURSOR, EXPORT_RANGE_TOO_LARGE, WEBHOOK_INVALID_URL, VALIDATION_FAILED */
         400: {
           headers: {
+            "X-Request-Id": components["headers"]["X-Request-Id"];
+            "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+            "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+            "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
             [name: string]: unknown;
           };
           content: {
@@ -3014,6 +3820,10 @@ export interface paths {
         /** @description Error: CUSTOMER_AUTH_REQUIRED, API_KEY_INVALID, API_KEY_REVOKED, ADMIN_AUTH_REQUIRED, NODE_AUTH_REQUIRED, ENROLLMENT_TOKEN_INVALID */
         401: {
           headers: {
+            "X-Request-Id": components["headers"]["X-Request-Id"];
+            "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+            "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+            "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
             [name: string]: unknown;
           };
           content: {
@@ -3023,6 +3833,10 @@ export interface paths {
         /** @description Error: API_KEY_SCOPE_DENIED, NODE_SUSPENDED, SIGNED_URL_EXPIRED, SIGNED_URL_INVALID */
         403: {
           headers: {
+            "X-Request-Id": components["headers"]["X-Request-Id"];
+            "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+            "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+            "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
             [name: string]: unknown;
           };
           content: {
@@ -3064,6 +3878,7 @@ export interface paths {
         /** @description A page of customers */
         200: {
           headers: {
+            "X-Request-Id": components["headers"]["X-Request-Id"];
             [name: string]: unknown;
           };
           content: {
@@ -3076,6 +3891,7 @@ export interface paths {
         /** @description Error: IDEMPOTENCY_KEY_INVALID, PAGINATION_INVALID_CURSOR, EXPORT_RANGE_TOO_LARGE, WEBHOOK_INVALID_URL, VALIDATION_FAILED */
         400: {
           headers: {
+            "X-Request-Id": components["headers"]["X-Request-Id"];
             [name: string]: unknown;
           };
           content: {
@@ -3085,6 +3901,7 @@ export interface paths {
         /** @description Error: CUSTOMER_AUTH_REQUIRED, API_KEY_INVALID, API_KEY_REVOKED, ADMIN_AUTH_REQUIRED, NODE_AUTH_REQUIRED, ENROLLMENT_TOKEN_INVALID */
         401: {
           headers: {
+            "X-Request-Id": components["headers"]["X-Request-Id"];
             [name: string]: unknown;
           };
           content: {
@@ -3121,6 +3938,7 @@ export interface paths {
         /** @description The customer, and its first key (shown once) */
         201: {
           headers: {
+            "X-Request-Id": components["headers"]["X-Request-Id"];
             [name: string]: unknown;
           };
           content: {
@@ -3133,6 +3951,7 @@ export interface paths {
         /** @description Error: IDEMPOTENCY_KEY_INVALID, PAGINATION_INVALID_CURSOR, EXPORT_RANGE_TOO_LARGE, WEBHOOK_INVALID_URL, VALIDATION_FAILED */
         400: {
           headers: {
+            "X-Request-Id": components["headers"]["X-Request-Id"];
             [name: string]: unknown;
           };
           content: {
@@ -3142,6 +3961,7 @@ export interface paths {
         /** @description Error: CUSTOMER_AUTH_REQUIRED, API_KEY_INVALID, API_KEY_REVOKED, ADMIN_AUTH_REQUIRED, NODE_AUTH_REQUIRED, ENROLLMENT_TOKEN_INVALID */
         401: {
           headers: {
+            "X-Request-Id": components["headers"]["X-Request-Id"];
             [name: string]: unknown;
           };
           content: {
@@ -3178,6 +3998,7 @@ export interface paths {
         /** @description The customer */
         200: {
           headers: {
+            "X-Request-Id": components["headers"]["X-Request-Id"];
             [name: string]: unknown;
           };
           content: {
@@ -3187,6 +4008,7 @@ export interface paths {
         /** @description Error: CUSTOMER_AUTH_REQUIRED, API_KEY_INVALID, API_KEY_REVOKED, ADMIN_AUTH_REQUIRED, NODE_AUTH_REQUIRED, ENROLLMENT_TOKEN_INVALID */
         401: {
           headers: {
+            "X-Request-Id": components["headers"]["X-Request-Id"];
             [name: string]: unknown;
           };
           content: {
@@ -3196,6 +4018,7 @@ export interface paths {
         /** @description Error: JOB_NOT_FOUND, ARTIFACT_NOT_FOUND, ROUTE_NOT_FOUND, NODE_NOT_FOUND, CUSTOMER_NOT_FOUND, API_KEY_NOT_FOUND, DATASET_NOT_FOUND, PACKAGE_NOT_FOUND, UPLOAD_NOT_FOUND, WEBHOOK_NOT_FOUND */
         404: {
           headers: {
+            "X-Request-Id": components["headers"]["X-Request-Id"];
             [name: string]: unknown;
           };
           content: {
@@ -3244,6 +4067,7 @@ export interface paths {
         /** @description The new balance and the ledger entry */
         201: {
           headers: {
+            "X-Request-Id": components["headers"]["X-Request-Id"];
             [name: string]: unknown;
           };
           content: {
@@ -3257,6 +4081,7 @@ export interface paths {
         /** @description Error: IDEMPOTENCY_KEY_INVALID, PAGINATION_INVALID_CURSOR, EXPORT_RANGE_TOO_LARGE, WEBHOOK_INVALID_URL, VALIDATION_FAILED */
         400: {
           headers: {
+            "X-Request-Id": components["headers"]["X-Request-Id"];
             [name: string]: unknown;
           };
           content: {
@@ -3266,6 +4091,7 @@ export interface paths {
         /** @description Error: CUSTOMER_AUTH_REQUIRED, API_KEY_INVALID, API_KEY_REVOKED, ADMIN_AUTH_REQUIRED, NODE_AUTH_REQUIRED, ENROLLMENT_TOKEN_INVALID */
         401: {
           headers: {
+            "X-Request-Id": components["headers"]["X-Request-Id"];
             [name: string]: unknown;
           };
           content: {
@@ -3275,6 +4101,7 @@ export interface paths {
         /** @description Error: JOB_NOT_FOUND, ARTIFACT_NOT_FOUND, ROUTE_NOT_FOUND, NODE_NOT_FOUND, CUSTOMER_NOT_FOUND, API_KEY_NOT_FOUND, DATASET_NOT_FOUND, PACKAGE_NOT_FOUND, UPLOAD_NOT_FOUND, WEBHOOK_NOT_FOUND */
         404: {
           headers: {
+            "X-Request-Id": components["headers"]["X-Request-Id"];
             [name: string]: unknown;
           };
           content: {
@@ -3326,6 +4153,7 @@ export interface paths {
         /** @description The limits now in force */
         200: {
           headers: {
+            "X-Request-Id": components["headers"]["X-Request-Id"];
             [name: string]: unknown;
           };
           content: {
@@ -3335,6 +4163,7 @@ export interface paths {
         /** @description Error: IDEMPOTENCY_KEY_INVALID, PAGINATION_INVALID_CURSOR, EXPORT_RANGE_TOO_LARGE, WEBHOOK_INVALID_URL, VALIDATION_FAILED */
         400: {
           headers: {
+            "X-Request-Id": components["headers"]["X-Request-Id"];
             [name: string]: unknown;
           };
           content: {
@@ -3344,6 +4173,7 @@ export interface paths {
         /** @description Error: CUSTOMER_AUTH_REQUIRED, API_KEY_INVALID, API_KEY_REVOKED, ADMIN_AUTH_REQUIRED, NODE_AUTH_REQUIRED, ENROLLMENT_TOKEN_INVALID */
         401: {
           headers: {
+            "X-Request-Id": components["headers"]["X-Request-Id"];
             [name: string]: unknown;
           };
           content: {
@@ -3353,6 +4183,7 @@ export interface paths {
         /** @description Error: JOB_NOT_FOUND, ARTIFACT_NOT_FOUND, ROUTE_NOT_FOUND, NODE_NOT_FOUND, CUSTOMER_NOT_FOUND, API_KEY_NOT_FOUND, DATASET_NOT_FOUND, PACKAGE_NOT_FOUND, UPLOAD_NOT_FOUND, WEBHOOK_NOT_FOUND */
         404: {
           headers: {
+            "X-Request-Id": components["headers"]["X-Request-Id"];
             [name: string]: unknown;
           };
           content: {
@@ -3395,6 +4226,7 @@ export interface paths {
         /** @description The token, shown once */
         201: {
           headers: {
+            "X-Request-Id": components["headers"]["X-Request-Id"];
             [name: string]: unknown;
           };
           content: {
@@ -3413,6 +4245,7 @@ export interface paths {
         /** @description Error: IDEMPOTENCY_KEY_INVALID, PAGINATION_INVALID_CURSOR, EXPORT_RANGE_TOO_LARGE, WEBHOOK_INVALID_URL, VALIDATION_FAILED */
         400: {
           headers: {
+            "X-Request-Id": components["headers"]["X-Request-Id"];
             [name: string]: unknown;
           };
           content: {
@@ -3422,6 +4255,7 @@ export interface paths {
         /** @description Error: CUSTOMER_AUTH_REQUIRED, API_KEY_INVALID, API_KEY_REVOKED, ADMIN_AUTH_REQUIRED, NODE_AUTH_REQUIRED, ENROLLMENT_TOKEN_INVALID */
         401: {
           headers: {
+            "X-Request-Id": components["headers"]["X-Request-Id"];
             [name: string]: unknown;
           };
           content: {
@@ -3461,6 +4295,7 @@ export interface paths {
         /** @description A page of nodes */
         200: {
           headers: {
+            "X-Request-Id": components["headers"]["X-Request-Id"];
             [name: string]: unknown;
           };
           content: {
@@ -3473,6 +4308,7 @@ export interface paths {
         /** @description Error: IDEMPOTENCY_KEY_INVALID, PAGINATION_INVALID_CURSOR, EXPORT_RANGE_TOO_LARGE, WEBHOOK_INVALID_URL, VALIDATION_FAILED */
         400: {
           headers: {
+            "X-Request-Id": components["headers"]["X-Request-Id"];
             [name: string]: unknown;
           };
           content: {
@@ -3482,6 +4318,7 @@ export interface paths {
         /** @description Error: CUSTOMER_AUTH_REQUIRED, API_KEY_INVALID, API_KEY_REVOKED, ADMIN_AUTH_REQUIRED, NODE_AUTH_REQUIRED, ENROLLMENT_TOKEN_INVALID */
         401: {
           headers: {
+            "X-Request-Id": components["headers"]["X-Request-Id"];
             [name: string]: unknown;
           };
           content: {
@@ -3520,6 +4357,7 @@ export interface paths {
         /** @description The node */
         200: {
           headers: {
+            "X-Request-Id": components["headers"]["X-Request-Id"];
             [name: string]: unknown;
           };
           content: {
@@ -3529,6 +4367,7 @@ export interface paths {
         /** @description Error: CUSTOMER_AUTH_REQUIRED, API_KEY_INVALID, API_KEY_REVOKED, ADMIN_AUTH_REQUIRED, NODE_AUTH_REQUIRED, ENROLLMENT_TOKEN_INVALID */
         401: {
           headers: {
+            "X-Request-Id": components["headers"]["X-Request-Id"];
             [name: string]: unknown;
           };
           content: {
@@ -3538,6 +4377,7 @@ export interface paths {
         /** @description Error: JOB_NOT_FOUND, ARTIFACT_NOT_FOUND, ROUTE_NOT_FOUND, NODE_NOT_FOUND, CUSTOMER_NOT_FOUND, API_KEY_NOT_FOUND, DATASET_NOT_FOUND, PACKAGE_NOT_FOUND, UPLOAD_NOT_FOUND, WEBHOOK_NOT_FOUND */
         404: {
           headers: {
+            "X-Request-Id": components["headers"]["X-Request-Id"];
             [name: string]: unknown;
           };
           content: {
@@ -3585,6 +4425,7 @@ export interface paths {
         /** @description The node */
         200: {
           headers: {
+            "X-Request-Id": components["headers"]["X-Request-Id"];
             [name: string]: unknown;
           };
           content: {
@@ -3594,6 +4435,7 @@ export interface paths {
         /** @description Error: IDEMPOTENCY_KEY_INVALID, PAGINATION_INVALID_CURSOR, EXPORT_RANGE_TOO_LARGE, WEBHOOK_INVALID_URL, VALIDATION_FAILED */
         400: {
           headers: {
+            "X-Request-Id": components["headers"]["X-Request-Id"];
             [name: string]: unknown;
           };
           content: {
@@ -3603,6 +4445,7 @@ export interface paths {
         /** @description Error: CUSTOMER_AUTH_REQUIRED, API_KEY_INVALID, API_KEY_REVOKED, ADMIN_AUTH_REQUIRED, NODE_AUTH_REQUIRED, ENROLLMENT_TOKEN_INVALID */
         401: {
           headers: {
+            "X-Request-Id": components["headers"]["X-Request-Id"];
             [name: string]: unknown;
           };
           content: {
@@ -3612,6 +4455,7 @@ export interface paths {
         /** @description Error: JOB_NOT_FOUND, ARTIFACT_NOT_FOUND, ROUTE_NOT_FOUND, NODE_NOT_FOUND, CUSTOMER_NOT_FOUND, API_KEY_NOT_FOUND, DATASET_NOT_FOUND, PACKAGE_NOT_FOUND, UPLOAD_NOT_FOUND, WEBHOOK_NOT_FOUND */
         404: {
           headers: {
+            "X-Request-Id": components["headers"]["X-Request-Id"];
             [name: string]: unknown;
           };
           content: {
@@ -3650,6 +4494,7 @@ export interface paths {
         /** @description The node */
         200: {
           headers: {
+            "X-Request-Id": components["headers"]["X-Request-Id"];
             [name: string]: unknown;
           };
           content: {
@@ -3659,6 +4504,7 @@ export interface paths {
         /** @description Error: CUSTOMER_AUTH_REQUIRED, API_KEY_INVALID, API_KEY_REVOKED, ADMIN_AUTH_REQUIRED, NODE_AUTH_REQUIRED, ENROLLMENT_TOKEN_INVALID */
         401: {
           headers: {
+            "X-Request-Id": components["headers"]["X-Request-Id"];
             [name: string]: unknown;
           };
           content: {
@@ -3668,6 +4514,7 @@ export interface paths {
         /** @description Error: JOB_NOT_FOUND, ARTIFACT_NOT_FOUND, ROUTE_NOT_FOUND, NODE_NOT_FOUND, CUSTOMER_NOT_FOUND, API_KEY_NOT_FOUND, DATASET_NOT_FOUND, PACKAGE_NOT_FOUND, UPLOAD_NOT_FOUND, WEBHOOK_NOT_FOUND */
         404: {
           headers: {
+            "X-Request-Id": components["headers"]["X-Request-Id"];
             [name: string]: unknown;
           };
           content: {
@@ -3702,6 +4549,7 @@ export interface paths {
         /** @description The Worker is up */
         200: {
           headers: {
+            "X-Request-Id": components["headers"]["X-Request-Id"];
             [name: string]: unknown;
           };
           content: {
@@ -3769,6 +4617,7 @@ export interface paths {
         /** @description The node's identity and secret */
         201: {
           headers: {
+            "X-Request-Id": components["headers"]["X-Request-Id"];
             [name: string]: unknown;
           };
           content: {
@@ -3784,6 +4633,7 @@ export interface paths {
         /** @description Error: IDEMPOTENCY_KEY_INVALID, PAGINATION_INVALID_CURSOR, EXPORT_RANGE_TOO_LARGE, WEBHOOK_INVALID_URL, VALIDATION_FAILED */
         400: {
           headers: {
+            "X-Request-Id": components["headers"]["X-Request-Id"];
             [name: string]: unknown;
           };
           content: {
@@ -3793,6 +4643,7 @@ export interface paths {
         /** @description Error: CUSTOMER_AUTH_REQUIRED, API_KEY_INVALID, API_KEY_REVOKED, ADMIN_AUTH_REQUIRED, NODE_AUTH_REQUIRED, ENROLLMENT_TOKEN_INVALID */
         401: {
           headers: {
+            "X-Request-Id": components["headers"]["X-Request-Id"];
             [name: string]: unknown;
           };
           content: {
@@ -3827,6 +4678,7 @@ export interface paths {
         /** @description Switching to the node protocol */
         101: {
           headers: {
+            "X-Request-Id": components["headers"]["X-Request-Id"];
             [name: string]: unknown;
           };
           content?: never;
@@ -3834,6 +4686,7 @@ export interface paths {
         /** @description Error: CUSTOMER_AUTH_REQUIRED, API_KEY_INVALID, API_KEY_REVOKED, ADMIN_AUTH_REQUIRED, NODE_AUTH_REQUIRED, ENROLLMENT_TOKEN_INVALID */
         401: {
           headers: {
+            "X-Request-Id": components["headers"]["X-Request-Id"];
             [name: string]: unknown;
           };
           content: {
@@ -3843,6 +4696,7 @@ export interface paths {
         /** @description Error: API_KEY_SCOPE_DENIED, NODE_SUSPENDED, SIGNED_URL_EXPIRED, SIGNED_URL_INVALID */
         403: {
           headers: {
+            "X-Request-Id": components["headers"]["X-Request-Id"];
             [name: string]: unknown;
           };
           content: {
@@ -3852,6 +4706,7 @@ export interface paths {
         /** @description Error: */
         426: {
           headers: {
+            "X-Request-Id": components["headers"]["X-Request-Id"];
             [name: string]: unknown;
           };
           content: {
@@ -3890,6 +4745,7 @@ export interface paths {
         /** @description The object's bytes */
         200: {
           headers: {
+            "X-Request-Id": components["headers"]["X-Request-Id"];
             [name: string]: unknown;
           };
           content?: never;
@@ -3897,6 +4753,7 @@ export interface paths {
         /** @description The requested range */
         206: {
           headers: {
+            "X-Request-Id": components["headers"]["X-Request-Id"];
             [name: string]: unknown;
           };
           content?: never;
@@ -3904,6 +4761,7 @@ export interface paths {
         /** @description Error: API_KEY_SCOPE_DENIED, NODE_SUSPENDED, SIGNED_URL_EXPIRED, SIGNED_URL_INVALID */
         403: {
           headers: {
+            "X-Request-Id": components["headers"]["X-Request-Id"];
             [name: string]: unknown;
           };
           content: {
@@ -3913,6 +4771,7 @@ export interface paths {
         /** @description Error: JOB_NOT_FOUND, ARTIFACT_NOT_FOUND, ROUTE_NOT_FOUND, NODE_NOT_FOUND, CUSTOMER_NOT_FOUND, API_KEY_NOT_FOUND, DATASET_NOT_FOUND, PACKAGE_NOT_FOUND, UPLOAD_NOT_FOUND, WEBHOOK_NOT_FOUND */
         404: {
           headers: {
+            "X-Request-Id": components["headers"]["X-Request-Id"];
             [name: string]: unknown;
           };
           content: {
@@ -3922,6 +4781,7 @@ export interface paths {
         /** @description Error: SIGNED_URL_FAILED, WEBHOOK_DELIVERY_FAILED */
         502: {
           headers: {
+            "X-Request-Id": components["headers"]["X-Request-Id"];
             [name: string]: unknown;
           };
           content: {
@@ -3949,6 +4809,7 @@ export interface paths {
         /** @description Stored */
         201: {
           headers: {
+            "X-Request-Id": components["headers"]["X-Request-Id"];
             [name: string]: unknown;
           };
           content: {
@@ -3961,6 +4822,7 @@ export interface paths {
         /** @description Error: IDEMPOTENCY_KEY_INVALID, PAGINATION_INVALID_CURSOR, EXPORT_RANGE_TOO_LARGE, WEBHOOK_INVALID_URL, VALIDATION_FAILED */
         400: {
           headers: {
+            "X-Request-Id": components["headers"]["X-Request-Id"];
             [name: string]: unknown;
           };
           content: {
@@ -3970,6 +4832,7 @@ export interface paths {
         /** @description Error: API_KEY_SCOPE_DENIED, NODE_SUSPENDED, SIGNED_URL_EXPIRED, SIGNED_URL_INVALID */
         403: {
           headers: {
+            "X-Request-Id": components["headers"]["X-Request-Id"];
             [name: string]: unknown;
           };
           content: {
@@ -3979,6 +4842,7 @@ export interface paths {
         /** @description Error: PAYLOAD_TOO_LARGE */
         413: {
           headers: {
+            "X-Request-Id": components["headers"]["X-Request-Id"];
             [name: string]: unknown;
           };
           content: {
@@ -3988,6 +4852,7 @@ export interface paths {
         /** @description Error: IDEMPOTENCY_CONFLICT, PACKAGE_INVALID, PLAN_INVALID, CHECKSUM_MISMATCH */
         422: {
           headers: {
+            "X-Request-Id": components["headers"]["X-Request-Id"];
             [name: string]: unknown;
           };
           content: {
@@ -3997,6 +4862,7 @@ export interface paths {
         /** @description Error: SIGNED_URL_FAILED, WEBHOOK_DELIVERY_FAILED */
         502: {
           headers: {
+            "X-Request-Id": components["headers"]["X-Request-Id"];
             [name: string]: unknown;
           };
           content: {
@@ -4615,7 +5481,20 @@ export interface components {
   responses: never;
   parameters: never;
   requestBodies: never;
-  headers: never;
+  headers: {
+    /** @description This request's id; quote it when reporting a problem */
+    "X-Request-Id": string;
+    /** @description The limit that applied: the job-creation window on POST /customer/training-jobs, the request budget elsewhere */
+    "X-RateLimit-Limit": number;
+    /** @description What is left of that limit */
+    "X-RateLimit-Remaining": number;
+    /** @description Unix seconds when the window frees a slot or resets */
+    "X-RateLimit-Reset": number;
+    /** @description Seconds to wait before retrying */
+    "Retry-After": number;
+    /** @description `true` when the answer replays the job first created with this key */
+    "Idempotent-Replayed": "true";
+  };
   pathItems: never;
 }
 export type $defs = Record<string, never>;
