@@ -25,6 +25,7 @@ export class ApiKeys {
     this.#transport = transport;
   }
 
+  /** Every API key, newest first (never their secret part). */
   list(options?: ListOptions): AsyncGenerator<ApiKey, void> {
     return listAll(this.#transport, "/customer/api-keys", {}, options);
   }
@@ -35,6 +36,7 @@ export class ApiKeys {
     return this.#transport.json({ ...call, idempotent: false });
   }
 
+  /** Revokes a key; it fails with `API_KEY_REVOKED` from then on. */
   revoke(id: string, signal?: AbortSignal): Promise<ApiKey> {
     const path = `/customer/api-keys/${encodeURIComponent(id)}/revoke`;
     return this.#transport.json({ method: "POST", path, idempotent: true, signal });
@@ -48,10 +50,12 @@ export class Webhooks {
     this.#transport = transport;
   }
 
+  /** Every webhook endpoint, newest first. */
   list(options?: ListOptions): AsyncGenerator<WebhookEndpoint, void> {
     return listAll(this.#transport, "/customer/webhooks", {}, options);
   }
 
+  /** One webhook endpoint (its secret is not shown again). */
   get(id: string, signal?: AbortSignal): Promise<WebhookEndpoint> {
     const path = `/customer/webhooks/${encodeURIComponent(id)}`;
     return this.#transport.json({ method: "GET", path, idempotent: true, signal });
@@ -63,11 +67,13 @@ export class Webhooks {
     return this.#transport.json({ ...call, idempotent: false });
   }
 
+  /** Deletes an endpoint; no more deliveries go to it. */
   async delete(id: string, signal?: AbortSignal): Promise<void> {
     const path = `/customer/webhooks/${encodeURIComponent(id)}`;
     await this.#transport.send({ method: "DELETE", path, idempotent: true, signal });
   }
 
+  /** The endpoint's deliveries and their attempts, newest first. */
   listDeliveries(id: string, options?: ListOptions): AsyncGenerator<WebhookDelivery, void> {
     const path = `/customer/webhooks/${encodeURIComponent(id)}/deliveries`;
     return listAll(this.#transport, path, {}, options);

@@ -80,26 +80,32 @@ export class GpuAgent {
     return uploadFile(this.transport, "training-packages", path, options);
   }
 
+  /** A dataset by id (`NotFoundError` if absent or not yours). */
   getDataset(id: string, signal?: AbortSignal): Promise<Dataset> {
     return this.#get(`/customer/datasets/${enc(id)}`, undefined, signal);
   }
 
+  /** A training package by id (`NotFoundError` if absent or not yours). */
   getTrainingPackage(id: string, signal?: AbortSignal): Promise<TrainingPackage> {
     return this.#get(`/customer/training-packages/${enc(id)}`, undefined, signal);
   }
 
+  /** Every dataset, newest first, fetched page by page as consumed. */
   listDatasets(options?: ListOptions): AsyncGenerator<Dataset, void> {
     return this.#list("/customer/datasets", {}, options);
   }
 
+  /** Every training package, newest first, fetched page by page. */
   listTrainingPackages(options?: ListOptions): AsyncGenerator<TrainingPackage, void> {
     return this.#list("/customer/training-packages", {}, options);
   }
 
+  /** Deletes a dataset and its bytes (`ConflictError` while an active job uses it). */
   deleteDataset(id: string, signal?: AbortSignal): Promise<void> {
     return this.#delete("datasets", id, signal);
   }
 
+  /** Deletes a package and its bytes (`ConflictError` while an active job uses it). */
   deleteTrainingPackage(id: string, signal?: AbortSignal): Promise<void> {
     return this.#delete("training-packages", id, signal);
   }
@@ -126,10 +132,12 @@ export class GpuAgent {
     });
   }
 
+  /** A training job with its status, progress and credits. */
   getTrainingJob(id: string, signal?: AbortSignal): Promise<TrainingJob> {
     return this.#get(`/customer/training-jobs/${enc(id)}`, undefined, signal);
   }
 
+  /** Every training job, newest first, optionally only those with `status`. */
   listTrainingJobs(
     query: Omit<ListJobsQuery, "cursor" | "limit"> = {},
     options?: ListOptions,
@@ -137,6 +145,7 @@ export class GpuAgent {
     return this.#list("/customer/training-jobs", query, options);
   }
 
+  /** Cancels a job: running units stop, its reservation is released. */
   cancelTrainingJob(id: string, signal?: AbortSignal): Promise<TrainingJob> {
     return this.transport.json({
       method: "POST",
@@ -161,6 +170,7 @@ export class GpuAgent {
     }
   }
 
+  /** The job's compute units in plan order, each with its attempts. */
   async listComputeUnits(jobId: string, signal?: AbortSignal): Promise<ComputeUnit[]> {
     const page = await this.#get<{ data: ComputeUnit[] }>(
       `/customer/training-jobs/${enc(jobId)}/compute-units`,
@@ -180,12 +190,14 @@ export class GpuAgent {
     return this.#get(path, { lines: options.lines }, options.signal);
   }
 
+  /** The job's timeline, newest first, fetched page by page. */
   listJobEvents(jobId: string, options?: ListOptions): AsyncGenerator<JobEvent, void> {
     return this.#list(`/customer/training-jobs/${enc(jobId)}/events`, {}, options);
   }
 
   // ── Artifacts ─────────────────────────────────────────────────────────
 
+  /** The job's checkpoints, metrics and logs, optionally of one `kind`. */
   listArtifacts(
     jobId: string,
     query: { kind?: ArtifactKind } = {},
@@ -235,10 +247,12 @@ export class GpuAgent {
 
   // ── Usage ─────────────────────────────────────────────────────────────
 
+  /** The balance, what is reserved, this UTC month's usage and jobs by status. */
   getUsageSummary(signal?: AbortSignal): Promise<UsageSummary> {
     return this.#get("/customer/usage/summary", undefined, signal);
   }
 
+  /** Usage per UTC day for the last `days` days (1–90), oldest first. */
   getDailyUsage(days = 30, signal?: AbortSignal): Promise<UsageDaily> {
     return this.#get("/customer/usage/daily", { days }, signal);
   }

@@ -19,6 +19,7 @@ class ApiKeys:
         self._transport = transport
 
     def list(self, page_size: int = 100) -> Iterator[ApiKey]:
+        """Every API key, newest first (never their secret part)."""
         return list_all(self._transport, "/customer/api-keys", {}, page_size)
 
     def create(self, name: str, scopes: Sequence[str] | None = None) -> NewApiKey:
@@ -29,6 +30,7 @@ class ApiKeys:
         return self._transport.json("POST", "/customer/api-keys", json_body=body, idempotent=False)
 
     def revoke(self, key_id: str) -> ApiKey:
+        """Revokes a key; it fails with ``API_KEY_REVOKED`` from then on."""
         path = f"/customer/api-keys/{quote(key_id, safe='')}/revoke"
         return self._transport.json("POST", path, idempotent=True)
 
@@ -40,9 +42,11 @@ class Webhooks:
         self._transport = transport
 
     def list(self, page_size: int = 100) -> Iterator[WebhookEndpoint]:
+        """Every webhook endpoint, newest first."""
         return list_all(self._transport, "/customer/webhooks", {}, page_size)
 
     def get(self, endpoint_id: str) -> WebhookEndpoint:
+        """One webhook endpoint (its secret is not shown again)."""
         path = f"/customer/webhooks/{quote(endpoint_id, safe='')}"
         return self._transport.json("GET", path, idempotent=True)
 
@@ -52,9 +56,11 @@ class Webhooks:
         return self._transport.json("POST", "/customer/webhooks", json_body=body, idempotent=False)
 
     def delete(self, endpoint_id: str) -> None:
+        """Deletes an endpoint; no more deliveries go to it."""
         path = f"/customer/webhooks/{quote(endpoint_id, safe='')}"
         self._transport.json("DELETE", path, idempotent=True)
 
     def list_deliveries(self, endpoint_id: str, page_size: int = 100) -> Iterator[WebhookDelivery]:
+        """The endpoint's deliveries and their attempts, newest first."""
         path = f"/customer/webhooks/{quote(endpoint_id, safe='')}/deliveries"
         return list_all(self._transport, path, {}, page_size)

@@ -136,21 +136,27 @@ class Client:
         )
 
     def get_dataset(self, dataset_id: str) -> Dataset:
+        """A dataset by id (``NotFoundError`` if absent or not yours)."""
         return self._get(f"/customer/datasets/{_q(dataset_id)}")
 
     def get_training_package(self, package_id: str) -> TrainingPackage:
+        """A training package by id (``NotFoundError`` if absent or not yours)."""
         return self._get(f"/customer/training-packages/{_q(package_id)}")
 
     def list_datasets(self, page_size: int = 100) -> Iterator[Dataset]:
+        """Every dataset, newest first, fetched ``page_size`` at a time as consumed."""
         return self._list("/customer/datasets", {}, page_size)
 
     def list_training_packages(self, page_size: int = 100) -> Iterator[TrainingPackage]:
+        """Every training package, newest first, fetched page by page."""
         return self._list("/customer/training-packages", {}, page_size)
 
     def delete_dataset(self, dataset_id: str) -> None:
+        """Deletes a dataset and its bytes (``ConflictError`` while an active job uses it)."""
         self.transport.json("DELETE", f"/customer/datasets/{_q(dataset_id)}", idempotent=True)
 
     def delete_training_package(self, package_id: str) -> None:
+        """Deletes a package and its bytes (``ConflictError`` while an active job uses it)."""
         path = f"/customer/training-packages/{_q(package_id)}"
         self.transport.json("DELETE", path, idempotent=True)
 
@@ -176,14 +182,17 @@ class Client:
         )
 
     def get_training_job(self, job_id: str) -> TrainingJob:
+        """A training job with its status, progress and credits."""
         return self._get(f"/customer/training-jobs/{_q(job_id)}")
 
     def list_training_jobs(
         self, status: str | None = None, page_size: int = 100
     ) -> Iterator[TrainingJob]:
+        """Every training job, newest first, optionally only those with ``status``."""
         return self._list("/customer/training-jobs", {"status": status}, page_size)
 
     def cancel_training_job(self, job_id: str) -> TrainingJob:
+        """Cancels a job: running units stop, its reservation is released."""
         return self.transport.json(
             "POST", f"/customer/training-jobs/{_q(job_id)}/cancel", idempotent=False
         )
@@ -223,6 +232,7 @@ class Client:
                 time.sleep(pause)
 
     def list_compute_units(self, job_id: str) -> list[ComputeUnit]:
+        """The job's compute units in plan order, each with its attempts."""
         return self._get(f"/customer/training-jobs/{_q(job_id)}/compute-units")["data"]
 
     def get_unit_output(self, job_id: str, unit_id: str, lines: int = 200) -> Resource:
@@ -231,6 +241,7 @@ class Client:
         return self._get(path, {"lines": lines})
 
     def list_job_events(self, job_id: str, page_size: int = 100) -> Iterator[JobEvent]:
+        """The job's timeline, newest first, fetched page by page."""
         return self._list(f"/customer/training-jobs/{_q(job_id)}/events", {}, page_size)
 
     # ── Artifacts ───────────────────────────────────────────────────────
@@ -238,6 +249,7 @@ class Client:
     def list_artifacts(
         self, job_id: str, kind: str | None = None, page_size: int = 100
     ) -> Iterator[Artifact]:
+        """The job's checkpoints, metrics and logs, optionally of one ``kind``."""
         return self._list(
             f"/customer/training-jobs/{_q(job_id)}/artifacts", {"kind": kind}, page_size
         )
@@ -265,9 +277,11 @@ class Client:
     # ── Usage ───────────────────────────────────────────────────────────
 
     def get_usage_summary(self) -> UsageSummary:
+        """The balance, what is reserved, this UTC month's usage and jobs by status."""
         return self._get("/customer/usage/summary")
 
     def get_daily_usage(self, days: int = 30) -> list[UsageDay]:
+        """Usage per UTC day for the last ``days`` days (1–90), oldest first."""
         return self._get("/customer/usage/daily", {"days": days})["data"]
 
     def export_usage(self, date_from: str, date_to: str, to: str | os.PathLike[str]) -> str:
@@ -282,6 +296,7 @@ class Client:
         return os.fspath(to)
 
     def list_credits_ledger(self, page_size: int = 100) -> Iterator[LedgerEntry]:
+        """Grants, reservations, releases, charges and refunds, newest first."""
         return self._list("/customer/credits/ledger", {}, page_size)
 
     # ── Plumbing ────────────────────────────────────────────────────────
