@@ -6,8 +6,9 @@
  * Runs every benchmark against real local `wrangler dev` platforms it starts
  * itself (isolated state, one fresh platform per run so none inherits
  * another's sockets or queue), then writes `bench/results.json` and
- * `bench/REPORT.md`. `--quick` is a reduced pass that finishes in about two
- * minutes; figures from it are for smoke-testing, not for the record.
+ * `bench/REPORT.md`. `--quick` is a reduced pass on one shared platform that
+ * finishes within two minutes; its figures are for smoke-testing, not for
+ * the record, and go to `bench/results/quick/`.
  * The platform is built from a frozen copy of the sources (the working tree,
  * or `--ref`), so edits made while the benchmark runs cannot reload it.
  * All traffic goes to 127.0.0.1.
@@ -33,15 +34,15 @@ export const CONFIG = quick
   ? {
       api: { connections: 10, seconds: 1, jobsStored: 100 },
       dispatch: {
-        nodes: 40,
-        jobs: 3,
-        unitsPerJob: 16,
+        nodes: 20,
+        jobs: 2,
+        unitsPerJob: 8,
         latencyJobs: 1,
-        fanOut: [4],
+        fanOut: [],
         timeoutMs: 60_000,
       },
-      idle: { levels: [50, 200], quietMs: 1_000 },
-      depth: { levels: [10, 50], sample: 10, cpuNodes: 5 },
+      idle: { levels: [50, 150], quietMs: 1_000 },
+      depth: { levels: [10, 30], sample: 5, cpuNodes: 5 },
     }
   : {
       api: { connections: 10, seconds: 10, jobsStored: 2_000 },
@@ -92,18 +93,22 @@ function machine() {
   };
 }
 
-async function onFreshPlatform<T>(
-  source: string,
-  name: string,
-  work: (s: DevServer) => Promise<T>,
-) {
+/** wrangler's own output of each run, for when a figure needs explaining. */
+const LOGS = join(ROOT, "bench", "results", "logs");
+/** The quick pass's one platform, started on first use. */
+let shared: DevServer | null = null;
+
+async function onPlatform<T>(source: string, name: string, work: (s: DevServer) => Promise<T>) {
   const started = performance.now();
   process.stderr.write(`bench: ${name}…\n`);
-  const server = await startServer(source);
+  mkdirSync(LOGS, { recursive: true });
+  const log = join(LOGS, `${quick ? "quick" : name.replaceAll(" ", "-")}.log`);
+  if (quick && !shared) shared = await startServer(source, log);
+  const server = shared ?? (await startServer(source, log));
   try {
     return await work(server);
   } finally {
-    await server.stop();
+    if (!quick) await server.stop();
     const seconds = Math.round((performance.now() - started) / 100) / 10;
     process.stderr.write(`bench: ${name} done in ${seconds} s\n`);
   }
@@ -115,23 +120,24 @@ async function main() {
   const results: Record<string, unknown> = { meta, config: CONFIG };
   try {
     if (only.includes("api")) {
-      results.api = await onFreshPlatform(source, "api", (s) => runApi(s, CONFIG.api));
+      results.api = await onPlatform(source, "api", (s) => runApi(s, CONFIG.api));
     }
     if (only.includes("dispatch")) {
-      results.dispatch = await onFreshPlatform(source, "dispatch", (s) =>
+      results.dispatch = await onPlatform(source, "dispatch", (s) =>
         runDispatch(s, CONFIG.dispatch),
       );
     }
     if (only.includes("scale")) {
-      const idle = await onFreshPlatform(source, "idle sockets", (s) =>
+      const idle = await onPlatform(source, "idle sockets", (s) =>
         runIdleSockets(s, CONFIG.idle.levels, CONFIG.idle.quietMs),
       );
-      const depth = await onFreshPlatform(source, "queue depth", (s) =>
+      const depth = await onPlatform(source, "queue depth", (s) =>
         runQueueDepth(s, CONFIG.depth.levels, CONFIG.depth.sample, CONFIG.depth.cpuNodes),
       );
       results.scale = { idle, depth };
     }
   } finally {
+    await shared?.stop();
     rmSync(source, { recursive: true, force: true });
   }
 

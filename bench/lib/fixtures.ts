@@ -65,7 +65,11 @@ export async function benchInputs(server: DevServer, customer: Customer, stages?
   return { datasetId, packageId };
 }
 
-export function jobBody(inputs: { datasetId: string; packageId: string }, name = "bench-job") {
+export function jobBody(
+  inputs: { datasetId: string; packageId: string },
+  name = "bench-job",
+  sensitivity = "low_sensitive",
+) {
   return {
     name,
     dataset_id: inputs.datasetId,
@@ -73,7 +77,7 @@ export function jobBody(inputs: { datasetId: string; packageId: string }, name =
     required_vram_mb: 8_000,
     required_disk_mb: 1_024,
     max_runtime_seconds: 60,
-    sensitivity: "low_sensitive",
+    sensitivity,
   };
 }
 

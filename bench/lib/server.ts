@@ -1,14 +1,25 @@
 /**
  * @module bench/lib/server
  * The platform a benchmark measures: a real `wrangler dev` with isolated
- * state, started from a frozen copy of the code. `wrangler dev` reloads the
- * Worker whenever a source file changes, which drops every socket and
- * in-flight request; a copy nobody edits keeps a ten-minute run intact.
- * The copy is the working tree by default, or a git ref (`--ref HEAD`).
+ * state, started from a frozen, prebuilt copy of the code. `wrangler dev`
+ * rebuilds and reloads the Worker whenever one of its inputs changes (a
+ * source file, or a package an `npm install` rewrites), and a reload drops
+ * every socket and in-flight request. So the sources (the working tree by
+ * default, or a git ref with `--ref HEAD`) are copied, bundled once with
+ * `wrangler deploy --dry-run`, and served with `no_bundle`: nothing a long
+ * run depends on can change under it.
  */
 import { type ChildProcess, execFileSync, spawn, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { cpSync, mkdtempSync, rmSync, symlinkSync } from "node:fs";
+import {
+  cpSync,
+  createWriteStream,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
@@ -19,7 +30,14 @@ const WRANGLER = join(ROOT, "node_modules", ".bin", "wrangler");
 /** What the Worker is built from; everything else stays behind. */
 const SOURCES = ["src", "durable-objects", "migrations", "public", "wrangler.toml", "package.json"];
 
-/** Copies the Worker's sources (from the working tree, or `ref`) into a fresh directory. */
+const QUIET = {
+  ...process.env,
+  CI: "true",
+  CLOUDFLARE_CF_FETCH_ENABLED: "false",
+  WRANGLER_SEND_METRICS: "false",
+};
+
+/** Copies the Worker's sources (the working tree, or `ref`) and bundles them once. */
 export function snapshot(ref?: string): string {
   const dir = mkdtempSync(join(tmpdir(), "gpu-agent-bench-src-"));
   if (ref) {
@@ -32,20 +50,32 @@ export function snapshot(ref?: string): string {
     for (const name of SOURCES) cpSync(join(ROOT, name), join(dir, name), { recursive: true });
   }
   symlinkSync(join(ROOT, "node_modules"), join(dir, "node_modules"));
+
+  const build = spawnSync(WRANGLER, ["deploy", "--dry-run", "--outdir", "dist"], {
+    cwd: dir,
+    env: QUIET,
+    encoding: "utf8",
+  });
+  if (build.status !== 0) throw new Error(`bundling failed:\n${build.stderr}`);
+  const config = join(dir, "wrangler.toml");
+  const toml = readFileSync(config, "utf8").replace(
+    /^main = .*$/m,
+    'main = "dist/index.js"\nno_bundle = true',
+  );
+  writeFileSync(config, toml);
+  rmSync(join(dir, "node_modules"));
   return dir;
 }
 
-/** Starts `wrangler dev` on a free port from `sourceDir`, with its own state. */
-export async function startServer(sourceDir: string): Promise<DevServer> {
+/**
+ * Starts `wrangler dev` on a free port from `sourceDir`, with its own state;
+ * everything wrangler prints goes to `logFile` when one is named.
+ */
+export async function startServer(sourceDir: string, logFile?: string): Promise<DevServer> {
   const port = await freePort();
   const state = mkdtempSync(join(tmpdir(), "gpu-agent-bench-state-"));
   const adminToken = `adm_${randomBytes(16).toString("hex")}`;
-  const env = {
-    ...process.env,
-    CI: "true",
-    CLOUDFLARE_CF_FETCH_ENABLED: "false",
-    WRANGLER_SEND_METRICS: "false",
-  };
+  const env = QUIET;
   const migrate = spawnSync(
     WRANGLER,
     ["d1", "migrations", "apply", "DB", "--local", "--persist-to", state],
@@ -58,8 +88,10 @@ export async function startServer(sourceDir: string): Promise<DevServer> {
   args.push("--var", `SIGNING_SECRET:${randomBytes(24).toString("hex")}`);
   const child = spawn(WRANGLER, args, { cwd: sourceDir, env, detached: true, stdio: "pipe" });
   let output = "";
+  const log = logFile ? createWriteStream(logFile) : null;
   const keep = (chunk: Buffer) => {
     output = (output + chunk.toString()).slice(-20_000);
+    log?.write(chunk);
   };
   child.stdout?.on("data", keep);
   child.stderr?.on("data", keep);
