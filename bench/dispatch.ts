@@ -23,6 +23,7 @@ import { type BenchNode, startNodes, type UnitRecord } from "./lib/bench-node.ts
 import {
   benchCustomer,
   benchInputs,
+  chargeTimes,
   createJobs,
   jobBody,
   readyTimes,
@@ -53,8 +54,10 @@ export interface RunFigures {
   /** Most assignments that arrived within one wall-clock second. */
   peakPerSecond: number;
   readyToAssignMs: Distribution;
-  /** Ready → verdict at the node, minus the node's work time. */
+  /** Ready → verified (verdict at the node) and charged (ledger), less the node's work. */
   overheadMs: Distribution;
+  /** Charge recorded by the gate → verdict at the node (negative: charged first). */
+  chargeToVerdictMs: Distribution;
   /** Its parts: assign → complete sent (accept, signed URL, upload) ... */
   assignToCompleteMs: Distribution;
   /** ... and complete → verdict (verification, charge). */
@@ -149,14 +152,16 @@ async function measureRun(
   for (const job of jobs) {
     for (const [unit, at] of await readyTimes(server, customer, job.id)) ready.set(unit, at);
   }
+  const charged = await chargeTimes(server, customer);
   const records = nodes.flatMap((n) => n.records).filter((r) => ready.has(r.computeUnitId));
-  return figures(jobs.length, records, ready, statuses, seconds, share);
+  return figures(jobs.length, records, ready, charged, statuses, seconds, share);
 }
 
 function figures(
   jobs: number,
   records: UnitRecord[],
   ready: Map<string, number>,
+  charged: Map<string, number>,
   statuses: Record<string, number>,
   seconds: number,
   cores: CpuShare,
@@ -177,7 +182,14 @@ function figures(
     assignmentsPerSecond: window > 0 ? round((0.8 * arrivals.length) / window) : Number.NaN,
     peakPerSecond: Math.max(0, ...perSecond.values()),
     readyToAssignMs: distribution(records.map((r) => r.receivedAt - readyOf(r))),
-    overheadMs: distribution(records.map((r) => r.verdictAt - readyOf(r))),
+    overheadMs: distribution(
+      records.map((r) => Math.max(r.verdictAt, charged.get(r.computeUnitId) ?? 0) - readyOf(r)),
+    ),
+    chargeToVerdictMs: distribution(
+      records
+        .filter((r) => charged.has(r.computeUnitId))
+        .map((r) => r.verdictAt - charged.get(r.computeUnitId)!),
+    ),
     assignToCompleteMs: distribution(records.map((r) => r.completedAt - r.receivedAt)),
     completeToVerdictMs: distribution(records.map((r) => r.verdictAt - r.completedAt)),
     idleToAssignMs: distribution(

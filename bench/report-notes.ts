@@ -35,12 +35,13 @@ export function methodNotes(): string {
   \`GET /customer/training-jobs/:id/events\` and subtracts them from the wall-clock time at which
   the node received each \`assign\` (same machine, same clock). The node-side measure (its
   previous verdict, or the unit's ready time if later, to its next \`assign\`) is shown beside it.
-- **Overhead per unit.** Ready → the node receives its verdict, less the node's own work (zero
-  here: the simulated nodes answer at once). The verdict is sent when the scheduler's
-  \`completed\` returns, after its outbox delivered the charge to the customer's gate, so the
-  verdict marks "verified and charged". Its parts: assign → complete sent (accept, a signed
-  upload URL, one PUT through the Worker into R2) and complete → verdict (verification against
-  R2, the charge, the D1 mirror).
+- **Overhead per unit.** Ready → verified and charged, less the node's own work (zero here:
+  the simulated nodes answer at once). Verified is when the node receives its verdict;
+  charged is the \`created_at\` of the unit's \`charge\` entry in the credit ledger
+  (\`GET /customer/credits/ledger?type=charge\`), which the customer's gate stamps when it
+  takes the credits; the later of the two counts. Its parts: assign → complete sent (accept,
+  a signed upload URL, one PUT through the Worker into R2) and complete → verdict
+  (verification against R2, the charge, the D1 mirror).
 - **Sustained rate.** 80 % of the assignments divided by the time between the 10th and 90th
   percentile of their arrival, so ramp-up and the tail of the last job do not count.
 - **Idle sockets.** Light raw \`ws\` nodes enrol and connect in batches of 50 and send \`hello\`.
@@ -72,47 +73,58 @@ function misses(r: Results): string {
       ? " The thread was not saturated: the rest of the time units waited on awaited round" +
         " trips in sequence (below) and on the cores other work took."
       : "";
-  const fan = d?.fanOut ?? [];
-  const fanLine = fan
+  const fanLine = (d?.fanOut ?? [])
     .map(
       (f) =>
-        `K = ${f.unitsPerJob}: ready → assign p50 ${n(f.readyToAssignMs.p50, 1)} ms, ` +
-        `assign → complete p50 ${n(f.assignToCompleteMs.p50, 1)} ms, ` +
-        `${n(f.serverCpuMsPerUnit, 1)} ms CPU per unit`,
+        `K = ${f.unitsPerJob}: assign → complete p50 ${n(f.assignToCompleteMs.p50)} ms, ` +
+        `overhead p50 ${n(f.overheadMs.p50)} ms, ${n(f.serverCpuMsPerUnit, 1)} ms CPU per unit`,
     )
     .join("; ");
-  const pricing = r.api?.routes.find((x) => x.route.startsWith("GET /customer/pricing"));
-  const health = r.api?.routes.find((x) => x.route === "GET /api/v1/health");
-  const create = r.api?.routes.find((x) => x.route.startsWith("POST"));
+  const route = (prefix: string) => r.api?.routes.find((x) => x.route.startsWith(prefix));
+  const cpu = (prefix: string) => route(prefix)?.serverCpuMsPerRequest ?? Number.NaN;
+  const health = cpu("GET /api/v1/health");
+  const pricing = cpu("GET /customer/pricing");
+  const d1 = cpu("GET /customer/training-jobs/:id") - pricing;
 
   return `## Why targets are missed, and what would close them
 
 Lines are those of commit ${READ_AT}.
 
 **Throughput is bounded by CPU per unit, on one thread.** The platform's processes spent
-${n(cpuPerUnit, 1)} ms of CPU per unit in the saturated run, ${n(threadMs, 1)} ms of it on
-their busiest thread. Locally the Worker, every object and the D1 and R2 simulations run on
+${n(cpuPerUnit, 1)} ms of CPU per unit in the saturated run, about ${n(threadMs, 1)} ms of it
+on their busiest thread. Locally the Worker, every object and the D1 and R2 simulations run on
 one JavaScript thread of one workerd process (wrangler's proxy is a second process); that
-thread was busy ${n(busiest * 100)} % of the run, while the platform used ${n(serverCores, 2)}
-cores and other work on the machine ${n(otherCores, 2)}. One thread at ${n(threadMs, 1)} ms
-per unit tops out near ${n(1000 / threadMs)} units/s; 500/s needs under 2 ms per unit on
-it.${idleNote} Where the time goes, by reading the code
-against the fan-out runs (${fanLine || "not run"}):
+thread was busy ${n(busiest * 100)} % of the run, while the platform used
+${n(serverCores, 2)} cores and other work on the machine ${n(otherCores, 2)}. One thread at
+${n(threadMs, 1)} ms per unit tops out near ${n(1000 / threadMs)} units/s; 500/s needs under
+2 ms per unit on it.${idleNote}
 
-1. *The D1 mirror rewrites every unit of the job on every state change.*
+**What a unit costs.** Counted from the code, one unit of a running job makes four calls from
+the pool into its job's scheduler (\`assign\`, \`accepted\`, \`uploadUrl\`, \`completed\`),
+one from the scheduler into the customer's gate (\`chargeUnit\`), about eleven awaited D1
+batches (three after the assignment, three after the acceptance, four after the completion,
+and the gate's ledger), one upload through the Worker into R2 and an R2 \`head\` to verify it,
+three HMAC signatures and six socket frames. The API runs price the parts: a D1 query costs
+about ${n(d1, 1)} ms of platform CPU here (\`GET\` job less \`GET\` pricing), auth and the
+request budget together ${n(pricing - health, 1)} ms (\`GET\` pricing less the health check),
+so D1 round trips alone come to roughly ${n(11 * d1)} ms of the ${n(cpuPerUnit)}. Throughput
+comes from fewer round trips per unit:
+
+1. *The outbox is one queue delivered one awaited round trip per row.* \`Outbox.drain\`
+   (durable-objects/outbox.ts:65) awaits \`deliver\` per row (:73), each \`d1\` row its own
+   \`DB.batch\` (:93). Fix: fold consecutive \`d1\` rows into one \`DB.batch\` (a batch is a
+   transaction and keeps their order) and deliver calls between them: about eleven D1 round
+   trips per unit become three or four.
+2. *The D1 mirror rewrites every unit of the job on every state change.*
    \`JobScheduler.settle()\` (durable-objects/job-scheduler.ts:690) calls \`mirror()\` (:680),
    which pushes one upsert per unit of the job (\`this.store.units().map(unitStatement)\`,
-   :684) plus the job row; \`settle\` runs after every assign, accept and completion. A unit
-   of a K-unit job therefore writes about 3 × (K + 2) rows to D1, and the job O(K²): at K = 50,
-   about 156 rows for one unit's three changes. Fix: record changed unit ids where
-   \`store.setUnit\` writes (a \`dirty_units\` table beside the outbox) and mirror only those,
-   and the job row once per flush.
-2. *The outbox is one queue delivered one awaited round trip per row.* \`Outbox.drain\`
-   (durable-objects/outbox.ts:65) awaits \`deliver\` per row (:73), each \`d1\` row its own
-   \`DB.batch\` (:93). A completion records about six rows (attempt mirror, artifacts, the
-   gate's \`chargeUnit\`, event, \`units.ready\` event, the pool's \`offer\`, the mirror) and
-   delivers them in sequence. Fix: fold consecutive \`d1\` rows into one \`DB.batch\` (a batch
-   is a transaction and keeps their order) and deliver calls between them.
+   :684) plus the job row, after every assign, accept and completion: about 3 × (K + 2) rows
+   per unit and O(K²) per job (156 rows for one unit of a 50-unit job). The fan-out runs
+   (${fanLine || "not run"}) show CPU per unit staying roughly level as K grows (a job's fixed
+   costs are shared by more units) while latency grows with K: every unit of a job passes
+   through its one scheduler, and every call there re-mirrors the whole job. Fix: record
+   changed unit ids where \`store.setUnit\` writes (a \`dirty_units\` table beside the outbox),
+   mirror only those, and the job row once per flush.
 3. *The pool re-arms its alarm by scanning every busy node on every dispatch.*
    \`NodePool.dispatch\` (durable-objects/node-pool.ts:505) ends with \`rearm()\` (:541), which
    selects every node holding an attempt and calls \`getWebSockets\` and
@@ -125,28 +137,28 @@ against the fan-out runs (${fanLine || "not run"}):
 records the attempt mirror, artifacts, the gate's \`chargeUnit\` (:395) and events before
 \`releaseReadyUnits\` (:412) records the pool's \`offer\` (:549); with one in-order outbox the
 pool hears of the new units only after those D1 batches and the gate's own D1 flush landed.
-The K units of a fan-out are then assigned through K calls into the one scheduler, each
-re-mirroring the whole job. Fix: deliver pool calls ahead of mirror rows (an \`offer\` is an
-idempotent \`INSERT OR IGNORE\` and the units' state is already decided in the scheduler's
-SQLite), plus fix 1.
+The K units of a fan-out are then assigned through K calls into the one scheduler. Fix:
+deliver pool calls ahead of mirror rows (an \`offer\` is an idempotent \`INSERT OR IGNORE\`
+and the units' state is already decided in the scheduler's SQLite), plus fixes 1 and 2.
 
-**Overhead per unit is mostly waiting on the scheduler's flushes.** The verdict goes out only
-when \`completed\` returns, after \`await this.settle()\` (:302) delivered the whole outbox:
-D1 mirror, artifacts, the charge through the gate (whose own outbox then writes the ledger).
-Fix: the decision is durable once the scheduler's SQLite and outbox rows are written; answer
-the verdict then and flush in \`ctx.waitUntil\`. The same holds for \`accepted\` (:162), which
-the signed-URL request of the same unit queues behind.
+**Overhead per unit is mostly waiting on the scheduler's flushes.** \`completed\` returns the
+verdict after \`await this.settle()\` (:302), which waits for the whole outbox (D1 mirror,
+artifacts, the charge through the gate, whose own outbox then writes the ledger) unless a
+flush is already running, in which case it returns at once and the charge lands later; the
+overhead above takes the later of verdict and charge. Fix: the decision is durable once the
+scheduler's SQLite and outbox rows are written; answer then and flush in \`ctx.waitUntil\`.
+The same holds for \`accepted\` (:162), which the unit's signed-URL request queues behind.
 
 **Customer routes pay two round trips before their own work.** Every \`/customer/*\` request
 looks its key up in D1 (src/middleware/customer-auth.ts:31) and counts itself in the
 customer's gate over RPC (src/middleware/request-budget.ts:15), which writes the gate's
-SQLite: ${n(pricing?.serverCpuMsPerRequest, 2)} ms of platform CPU for
-\`GET /customer/pricing\`, which does nothing else, against ${n(health?.serverCpuMsPerRequest, 2)}
-ms for the health check. Fix: cache key lookups per isolate for a few seconds (a revoked key
-then works for at most that long; say so in the docs), and take the request budget without a
-round trip per request (the Workers Rate Limiting binding, or count in the isolate and settle
-with the gate every second). Job creation (${n(create?.serverCpuMsPerRequest, 1)} ms CPU per
-job here) adds the admission, the D1 rows of the job and its units, and the scheduler's start.`;
+SQLite: ${n(pricing, 2)} ms of platform CPU for \`GET /customer/pricing\`, which does nothing
+else, against ${n(health, 2)} ms for the health check. Fix: cache key lookups per isolate for a
+few seconds (a revoked key then works for at most that long; say so in the docs), and take
+the request budget without a round trip per request (the Workers Rate Limiting binding, or
+count in the isolate and settle with the gate every second). Job creation
+(${n(cpu("POST"), 1)} ms CPU per job here) adds the admission, the D1 rows of the job and its
+units, and the scheduler's start.`;
 }
 
 function production(r: Results): string {
@@ -169,9 +181,11 @@ spend CPU that production spends elsewhere. In production each object is a singl
 actor with its own CPU, but D1 and R2 are network services: every D1 round trip the
 scheduler awaits costs milliseconds instead of microseconds, so the sequential outbox makes
 dispatch and verdicts slower there, not faster, until it is batched. Memory per socket
-(${n(top?.kibPerSocket)} KiB locally at ${n(top?.nodes)} nodes) is workerd's local
-bookkeeping; production hibernation keeps sockets outside the object's memory, and the
-object's 128 MB limit applies only while it is awake.
+(${n(top?.kibPerSocket)} KiB locally at ${n(top?.nodes)} nodes) is local bookkeeping, and both
+workerd processes grow with it because wrangler's proxy relays every socket; production
+hibernation keeps idle sockets outside the object's memory, and the object's 128 MB limit
+applies only while it is awake. The local figures show that the runtime holds the sockets
+and answers their pings; they cannot show what hibernation saves in production.
 
 **Per-object limits.** An object runs one event at a time; Cloudflare gives a soft limit of
 about 1,000 requests per second per object (lower when each request does more work) and at

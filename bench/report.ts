@@ -14,6 +14,8 @@ import type { DepthLevel, IdleLevel } from "./scale.ts";
 export interface Results {
   meta: Record<string, unknown> & { date: string; mode: string };
   config: unknown;
+  /** Benchmarks run again later (`--only`), replacing their part of the record. */
+  reruns?: { only: string[]; meta: { date: string; loadAverageAtStart: number[] } }[];
   api?: ApiResult;
   dispatch?: DispatchResult;
   scale?: {
@@ -270,6 +272,10 @@ export function renderReport(r: Results): string {
         ["open files limit", String(meta.openFilesLimit)],
         ["load average at start", (meta.loadAverageAtStart as number[]).join(", ")],
         ["code", `${meta.source}; HEAD ${meta.commit}${meta.dirty ? " with local changes" : ""}`],
+        ...(r.reruns ?? []).map((x) => [
+          `re-run: ${x.only.join(", ")}`,
+          `${x.meta.date}, load average ${x.meta.loadAverageAtStart.join(", ")}`,
+        ]),
       ],
     ),
     "",

@@ -14,7 +14,7 @@
  * All traffic goes to 127.0.0.1.
  */
 import { execFileSync } from "node:child_process";
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import { join, relative } from "node:path";
 import type { DevServer } from "../test/support/dev-server.ts";
@@ -117,7 +117,7 @@ async function onPlatform<T>(source: string, name: string, work: (s: DevServer) 
 async function main() {
   const meta = machine();
   const source = snapshot(ref);
-  const results: Record<string, unknown> = { meta, config: CONFIG };
+  let results: Record<string, unknown> = { meta, config: CONFIG };
   try {
     if (only.includes("api")) {
       results.api = await onPlatform(source, "api", (s) => runApi(s, CONFIG.api));
@@ -141,10 +141,17 @@ async function main() {
     rmSync(source, { recursive: true, force: true });
   }
 
-  // A quick pass must not overwrite the figures of record.
+  // A quick pass must not overwrite the figures of record; a run of some
+  // benchmarks (`--only`) replaces just their part of the record.
   const dir = quick ? join(ROOT, "bench", "results", "quick") : join(ROOT, "bench");
   mkdirSync(dir, { recursive: true });
-  writeFileSync(join(dir, "results.json"), `${JSON.stringify(results, null, 2)}\n`);
+  const file = join(dir, "results.json");
+  if (flagValue("--only") && existsSync(file)) {
+    const previous = JSON.parse(readFileSync(file, "utf8")) as Record<string, unknown>;
+    const reruns = [...((previous.reruns as unknown[]) ?? []), { only, meta }];
+    results = { ...previous, ...results, meta: previous.meta, config: CONFIG, reruns };
+  }
+  writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
   writeFileSync(join(dir, "REPORT.md"), renderReport(results as unknown as Results));
   process.stderr.write(`bench: wrote ${relative(ROOT, dir) || "."}/REPORT.md and results.json\n`);
 }

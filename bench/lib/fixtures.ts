@@ -140,6 +140,36 @@ export async function readyTimes(
   return ready;
 }
 
+interface LedgerPage {
+  data: { type: string; compute_unit_id: string | null; created_at: string }[];
+  page: { next_cursor: string | null; has_more: boolean };
+}
+
+/** When the customer's gate charged each unit, from the credit ledger (ms). */
+export async function chargeTimes(
+  server: DevServer,
+  customer: Customer,
+): Promise<Map<string, number>> {
+  const charged = new Map<string, number>();
+  let cursor: string | null = null;
+  do {
+    const query: string = cursor ? `&cursor=${encodeURIComponent(cursor)}` : "";
+    const response = await customerFetch(
+      server,
+      customer,
+      `/customer/credits/ledger?limit=100&type=charge${query}`,
+    );
+    if (!response.ok) throw new Error(`ledger: ${response.status} ${await response.text()}`);
+    const page = (await response.json()) as LedgerPage;
+    for (const entry of page.data) {
+      if (entry.type !== "charge" || !entry.compute_unit_id) continue;
+      charged.set(entry.compute_unit_id, Date.parse(entry.created_at));
+    }
+    cursor = page.page.has_more ? page.page.next_cursor : null;
+  } while (cursor);
+  return charged;
+}
+
 /** Polls until every job in `ids` has ended or `timeoutMs` passes. */
 export async function waitForJobs(
   server: DevServer,
