@@ -12,6 +12,7 @@ export default defineConfig(async () => {
     test: {
       maxWorkers: 2,
       projects: [
+        "test/sdk/vitest.config.ts",
         {
           plugins: [
             cloudflareTest({

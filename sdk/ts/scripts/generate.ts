@@ -1,8 +1,8 @@
 /**
  * `npm run sdk:generate`: rewrites the SDKs' types from the OpenAPI document
  * the API serves, so they are the routes' own: `sdk/openapi.json` (the
- * document itself), `sdk/ts/openapi.d.ts` (through openapi-typescript,
- * formatted with the repository's Biome settings) and
+ * document itself), `sdk/ts/openapi.d.ts` (through openapi-typescript, run
+ * with npx, formatted with the repository's Biome settings) and
  * `sdk/python/gpu_agent/types.py` (through `generate_types.py`). With a URL
  * argument it reads that server's document; without, it starts a throwaway
  * `wrangler dev` (its own state, nothing persisted) and reads that.
@@ -14,6 +14,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 
 const ROOT = resolve(import.meta.dirname, "../../..");
+const OPENAPI_TYPESCRIPT = "openapi-typescript@7.13.0";
 const OUTPUTS = {
   document: join(ROOT, "sdk", "openapi.json"),
   typescript: join(ROOT, "sdk", "ts", "openapi.d.ts"),
@@ -33,17 +34,23 @@ async function fetchDocument(url: string | undefined): Promise<unknown> {
 
 /** Every generated file's text, as it should be committed. */
 async function generate(document: unknown): Promise<Record<keyof typeof OUTPUTS, string>> {
-  const { default: openapiTS, astToString } = await import("openapi-typescript");
-  const source = astToString(await openapiTS(document as never));
-
   // Biome formats files in place; format a scratch copy inside the repository
   // so that the repository's biome.json applies.
   const scratch = mkdtempSync(join(ROOT, "sdk", "ts", ".generate-"));
   try {
     const typescript = join(scratch, "openapi.d.ts");
     const documentFile = join(scratch, "openapi.json");
-    writeFileSync(typescript, source);
     writeFileSync(documentFile, `${JSON.stringify(document, null, 2)}\n`);
+    // openapi-typescript needs the TypeScript 5 compiler API, which the
+    // project's TypeScript 7 does not have: npx fetches both, pinned, apart.
+    run("npx", [
+      "--yes",
+      ...["-p", OPENAPI_TYPESCRIPT, "-p", "typescript@5.9"],
+      "openapi-typescript",
+      documentFile,
+      "--output",
+      typescript,
+    ]);
     const biome = join(ROOT, "node_modules", ".bin", "biome");
     run(biome, ["format", "--write", typescript, documentFile]);
 
