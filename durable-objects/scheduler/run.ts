@@ -340,11 +340,13 @@ export class JobRun {
     });
   }
 
+  /** Mirrors to D1 the units and job that changed since the last mirror. */
   mirror(): void {
     const t = now();
     const job = this.store.job();
-    if (!job) return;
-    const statements: Statement[] = this.store.units().map((u) => unitStatement(u, t));
+    const changes = this.store.takeChanges();
+    if (!job || !changes.job) return;
+    const statements: Statement[] = changes.units.map((u) => unitStatement(u, t));
     statements.push(jobStatement(job, this.store.progress(), t));
     this.outbox.push({ kind: "d1", statements });
   }

@@ -156,8 +156,26 @@ export const TERMINAL_UNIT: readonly UnitStatus[] = [
 export const OPEN_ATTEMPT = ["assigned", "running", "verifying"] as const;
 
 export class SchedulerStore {
+  /**
+   * Units (and whether the job) changed since the last mirror to D1. In
+   * memory: every change is mirrored within the event that made it.
+   */
+  private readonly changedUnits = new Set<string>();
+  private jobChanged = false;
+
   constructor(readonly sql: SqlStorage) {
     sql.exec(SCHEMA);
+  }
+
+  /** What changed since the last call: the units to mirror, and whether the job did. */
+  takeChanges(): { units: UnitRow[]; job: boolean } {
+    const units = [...this.changedUnits]
+      .map((id) => this.unit(id))
+      .filter((u): u is UnitRow => u !== undefined);
+    const job = this.jobChanged || units.length > 0;
+    this.changedUnits.clear();
+    this.jobChanged = false;
+    return { units, job };
   }
 
   job(): JobRow | undefined {
@@ -208,6 +226,7 @@ export class SchedulerStore {
   setUnit(id: string, changes: Partial<UnitRow>): void {
     const entries = Object.entries(changes);
     if (entries.length === 0) return;
+    this.changedUnits.add(id);
     const assignments = entries.map(([column]) => `${column} = ?`).join(", ");
     this.sql.exec(
       `UPDATE units SET ${assignments} WHERE id = ?`,
@@ -230,6 +249,7 @@ export class SchedulerStore {
   setJob(changes: Partial<JobRow>): void {
     const entries = Object.entries(changes);
     if (entries.length === 0) return;
+    this.jobChanged = true;
     const assignments = entries.map(([column]) => `${column} = ?`).join(", ");
     this.sql.exec(
       `UPDATE job SET ${assignments}`,
