@@ -13,7 +13,7 @@ import { SCOPES } from "../domain/api-keys";
 import { now } from "../domain/clock";
 import { ApiError } from "../domain/errors";
 import { router } from "../http";
-import { requireScope } from "../middleware/customer-auth";
+import { forgetApiKey, requireScope } from "../middleware/customer-auth";
 import { errors, IdParam, jsonContent } from "../schemas/common";
 import { ApiKeySchema, NewApiKeySchema, presentApiKey } from "../schemas/customers";
 
@@ -105,6 +105,7 @@ export const customerApiKeys = router()
       if (row.revokedAt === null) {
         row.revokedAt = now();
         await db(c.env).update(apiKeys).set({ revokedAt: row.revokedAt }).where(mine);
+        forgetApiKey(row.id);
       }
       return c.json(presentApiKey(row), 200);
     },
