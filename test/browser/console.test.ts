@@ -4,7 +4,7 @@
  * Chromium driven by playwright-core. The cases run in order, as one customer
  * would: sign in, upload, create a job, watch it, download, export, manage keys.
  */
-import { randomBytes } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import { tmpdir } from "node:os";
@@ -51,7 +51,10 @@ async function signIn(p: Page, key: string) {
 }
 
 async function go(p: Page, path: string) {
-  await p.goto(`${server.url}/#${path}`);
+  const target = `${server.url}/#${path}`;
+  // The same hash again is no navigation at all: reload to draw the page afresh.
+  if (p.url() === target) await p.reload();
+  else await p.goto(target);
   await p.waitForSelector(".page .page-header h1");
 }
 
@@ -181,6 +184,29 @@ describe("the customer console", () => {
     expect(data.find((d) => d.name === "large-shards")?.status).toBe("ready");
   });
 
+  it("finishes an upload left waiting, once the same file is chosen again", async () => {
+    const bytes = Buffer.from("a,b\n1,2\n3,4\n");
+    const sha256 = createHash("sha256").update(bytes).digest("hex");
+    await api("/customer/datasets", {
+      method: "POST",
+      body: JSON.stringify({ name: "left-waiting", size_bytes: bytes.length, sha256 }),
+    });
+    await go(page, "/datasets");
+    const row = page.locator("tr[data-name='left-waiting']");
+    await expect(row.locator(".badge").textContent()).resolves.toBe("Waiting for upload");
+
+    const other = Buffer.from("a,b\n9,9\n9,9\n");
+    await row
+      .locator("input[type=file]")
+      .setInputFiles({ name: "x.csv", mimeType: "text/csv", buffer: other });
+    await expect(row.locator(".alert-error code").textContent()).resolves.toBe("FILE_MISMATCH");
+    await row
+      .locator("input[type=file]")
+      .setInputFiles({ name: "x.csv", mimeType: "text/csv", buffer: bytes });
+
+    await page.locator("tr[data-name='left-waiting'] .badge >> text=Ready").waitFor();
+  });
+
   it("uploads a training package and lists an invalid zip's reasons line by line", async () => {
     await go(page, "/packages");
     const good = await zipOf({ "train.py": "print('training')\n" });
@@ -242,7 +268,15 @@ describe("the customer console", () => {
   });
 
   it("shows the job live until it completes, with its DAG, loss curve and logs", async () => {
-    await page.waitForSelector(".page-header .badge >> text=Completed", { timeout: 90_000 });
+    try {
+      await page.waitForSelector(".page-header .badge >> text=Completed", { timeout: 90_000 });
+    } catch (error) {
+      const units = await api(`/customer/training-jobs/${jobId}/compute-units`);
+      const job = await api(`/customer/training-jobs/${jobId}`);
+      throw new Error(`the job did not complete: ${JSON.stringify({ job, units })}`, {
+        cause: error,
+      });
+    }
     await page.waitForSelector(".unit-details .chart polyline");
 
     const units = page.locator("svg.dag .dag-unit");

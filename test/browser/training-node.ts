@@ -37,6 +37,9 @@ interface Output {
 
 export class TrainingNode {
   private socket: WebSocket | null = null;
+  private heartbeat: ReturnType<typeof setInterval> | null = null;
+  private stopped = false;
+  private readonly running = new Set<string>();
   private readonly urls = new Map<string, (url: string) => void>();
 
   private constructor(
@@ -64,6 +67,11 @@ export class TrainingNode {
     return node;
   }
 
+  /**
+   * Opens the socket and says hello; resolves on `welcome`. Like the real
+   * agent it comes back when the connection drops (`wrangler dev` reloads
+   * the Worker whenever a source file changes, closing every socket).
+   */
   private connect(): Promise<void> {
     const url = `${this.server.url.replace(/^http/, "ws")}/api/v1/nodes/connect`;
     const socket = new WebSocket(url, { headers: { Authorization: `Bearer ${this.secret}` } });
@@ -74,17 +82,39 @@ export class TrainingNode {
         const decoded = decode(PlatformMessage, data.toString());
         if (!decoded.ok) return;
         const message = decoded.message;
-        if (message.type === "welcome") done();
-        else if (message.type === "assign") void this.run(message);
+        if (message.type === "welcome") {
+          // A silent node is a lost node: beat as often as the platform asks.
+          if (this.heartbeat) clearInterval(this.heartbeat);
+          this.heartbeat = setInterval(
+            () => this.send({ type: "heartbeat", running: [...this.running] }),
+            message.heartbeat_interval_ms,
+          );
+          done();
+        } else if (message.type === "assign") void this.run(message);
         else if (message.type === "upload_url") this.urls.get(message.request_id)?.(message.url);
       });
       socket.once("open", () =>
-        this.send({ type: "hello", capabilities: capabilitiesOf(this.options), running: [] }),
+        this.send({
+          type: "hello",
+          capabilities: capabilitiesOf(this.options),
+          running: [...this.running],
+        }),
       );
+      socket.once("close", () => {
+        if (this.socket === socket && !this.stopped) setTimeout(() => this.reconnect(), 500);
+      });
     });
   }
 
+  private reconnect(): void {
+    if (this.stopped) return;
+    // A failed attempt closes its socket too, and that close tries again.
+    this.connect().catch(() => {});
+  }
+
   async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.heartbeat) clearInterval(this.heartbeat);
     const socket = this.socket;
     this.socket = null;
     if (!socket || socket.readyState === WebSocket.CLOSED) return;
@@ -95,12 +125,13 @@ export class TrainingNode {
   }
 
   private send(message: { type: string; [field: string]: unknown }): void {
-    this.socket?.send(encode(message));
+    if (this.socket?.readyState === WebSocket.OPEN) this.socket.send(encode(message));
   }
 
   private async run(assign: Assign): Promise<void> {
     const started = Date.now();
     const attempt = assign.attempt_id;
+    this.running.add(attempt);
     this.send({ type: "accept", attempt_id: attempt });
 
     const training = assign.required_outputs.includes("metrics");
@@ -132,6 +163,7 @@ export class TrainingNode {
       });
       if (!put.ok) throw new Error(`upload: ${put.status} ${await put.text()}`);
     }
+    this.running.delete(attempt);
     this.send({
       type: "complete",
       attempt_id: attempt,

@@ -54,7 +54,9 @@ function uploadsPage(el, kind, prefix) {
     }
   };
 
-  const resume = (row, cell) => {
+  /** "Upload file" for a record still waiting: the same file, checked, then sent. */
+  const resume = (row) => {
+    const status = h("div", { class: "cell-status" });
     const input = h("input", {
       type: "file",
       class: "sr-only",
@@ -62,27 +64,24 @@ function uploadsPage(el, kind, prefix) {
     });
     input.addEventListener("change", async () => {
       const file = input.files?.[0];
+      input.value = "";
       if (!file) return;
       if (file.size !== row.size_bytes) {
-        mount(cell, errorBox({ code: "FILE_MISMATCH", message: t("upload.file_mismatch") }));
+        mount(status, errorBox({ code: "FILE_MISMATCH", message: t("upload.file_mismatch") }));
         return;
       }
       const upload = new Upload(kind, file, {}, { record: row });
       upload.sha256 = null;
-      const view = uploadProgress(upload, () => paging.reload());
-      mount(cell, view.el);
+      const view = uploadProgress(upload, (record) => record && paging.reload());
+      mount(status, view.el);
       await view.start();
     });
-    return h(
-      "span",
-      null,
-      input,
-      h(
-        "button",
-        { type: "button", class: "btn btn-small", onClick: () => input.click() },
-        t("upload.continue"),
-      ),
+    const button = h(
+      "button",
+      { type: "button", class: "btn btn-small", onClick: () => input.click() },
+      t("upload.continue"),
     );
+    return [input, button, status];
   };
 
   const listTable = (rows) =>
@@ -110,7 +109,8 @@ function uploadsPage(el, kind, prefix) {
           label: t("common.actions"),
           cell: (r) => {
             const cell = h("div", { class: "cell-actions" });
-            if (r.status === "pending_upload") cell.append(resume(r, cell));
+            const waiting = r.status === "pending_upload" ? resume(r) : [];
+            cell.append(...waiting.slice(0, 2));
             cell.append(
               h(
                 "button",
@@ -118,6 +118,7 @@ function uploadsPage(el, kind, prefix) {
                 t("common.delete"),
               ),
             );
+            if (waiting[2]) cell.append(waiting[2]);
             return cell;
           },
         },
