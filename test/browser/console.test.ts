@@ -6,7 +6,6 @@
  */
 import { createHash, randomBytes } from "node:crypto";
 import { readFileSync, rmSync, writeFileSync } from "node:fs";
-import { createServer, type Server } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
@@ -15,6 +14,12 @@ import { type DevServer, startDevServer } from "../support/dev-server.ts";
 import { type Customer, createCustomer, customerFetch } from "../support/platform.ts";
 import { zipOf } from "../support/zip.ts";
 import { launchChromium, screenshot } from "./browser.ts";
+import {
+  go as goTo,
+  signIn as signInAs,
+  startWebhookReceiver,
+  type WebhookReceiver,
+} from "./harness.ts";
 import { TrainingNode } from "./training-node.ts";
 
 let server: DevServer;
@@ -23,8 +28,7 @@ let page: Page;
 let customer: Customer;
 const nodes: TrainingNode[] = [];
 const requested: string[] = [];
-const received: { type: string; signed: boolean }[] = [];
-let receiver: Server;
+let receiver: WebhookReceiver | undefined;
 let jobId = "";
 
 async function api<T>(path: string, init: RequestInit = {}, who = customer): Promise<T> {
@@ -44,40 +48,8 @@ async function newPage(options: Parameters<Browser["newContext"]>[0] = {}) {
   return { ctx, page: p };
 }
 
-async function signIn(p: Page, key: string) {
-  await p.goto(`${server.url}/`);
-  await p.fill("#api-key", key);
-  await p.click("form.signin-card button[type=submit]");
-}
-
-async function go(p: Page, path: string) {
-  const target = `${server.url}/#${path}`;
-  // The same hash again is no navigation at all: reload to draw the page afresh.
-  if (p.url() === target) await p.reload();
-  else await p.goto(target);
-  await p.waitForSelector(".page .page-header h1");
-}
-
-/** A local webhook endpoint: records each delivery's event type and signature. */
-function startReceiver(): Promise<number> {
-  receiver = createServer((request, response) => {
-    let body = "";
-    request.on("data", (chunk) => {
-      body += chunk;
-    });
-    request.on("end", () => {
-      const type = (JSON.parse(body) as { type?: string }).type ?? "";
-      received.push({ type, signed: Boolean(request.headers["webhook-signature"]) });
-      response.writeHead(204).end();
-    });
-  });
-  return new Promise((done) => {
-    receiver.listen(0, "127.0.0.1", () => {
-      const address = receiver.address();
-      done(typeof address === "object" && address ? address.port : 0);
-    });
-  });
-}
+const signIn = (p: Page, key: string) => signInAs(p, server, key);
+const go = (p: Page, path: string) => goTo(p, server, path);
 
 beforeAll(async () => {
   // Only so the webhooks page can be tried against a receiver on this machine.
@@ -395,8 +367,8 @@ describe("the customer console", () => {
   });
 
   it("sends a test event to an endpoint and lists its delivery", async () => {
-    const port = await startReceiver();
-    const url = `http://localhost:${port}/hook`;
+    receiver = await startWebhookReceiver();
+    const url = receiver.url;
     await page.fill("#webhook-url", url);
     await page.click("#create-webhook");
     const endpoint = page.locator(".endpoint", { hasText: url });
@@ -408,7 +380,7 @@ describe("the customer console", () => {
     await expect(endpoint.locator(".deliveries .badge").first().textContent()).resolves.toBe(
       "Succeeded",
     );
-    expect(received).toEqual([{ type: "ping", signed: true }]);
+    expect(receiver.received).toEqual([{ type: "ping", signed: true }]);
     await screenshot(page, "10-webhook-deliveries");
   });
 

@@ -8,6 +8,8 @@
  * localStorage, and it is gone when the tab closes.
  */
 
+import { t } from "./i18n.js";
+
 const BASE = "/api/v1";
 const KEY = "gpu-agent.console.apiKey";
 const AUTH_LOST = new Set(["API_KEY_REVOKED", "API_KEY_INVALID", "CUSTOMER_AUTH_REQUIRED"]);
@@ -96,7 +98,7 @@ export async function api(path, options = {}) {
     });
   } catch (cause) {
     if (cause?.name === "AbortError") throw cause;
-    throw new ApiError(0, "NETWORK_ERROR", String(cause?.message ?? cause));
+    throw new ApiError(0, "NETWORK_ERROR", t("error.connection_failed"));
   }
 
   if (!response.ok) {
@@ -123,7 +125,7 @@ export function sendBytes(path, blob, { method = "PUT", onProgress, signal } = {
     xhr.setRequestHeader("Content-Type", "application/octet-stream");
     xhr.responseType = "text";
     xhr.upload.onprogress = (event) => onProgress?.(event.loaded);
-    xhr.onerror = () => reject(new ApiError(0, "NETWORK_ERROR", "The connection failed"));
+    xhr.onerror = () => reject(new ApiError(0, "NETWORK_ERROR", t("error.connection_failed")));
     xhr.onabort = () => reject(new DOMException("Upload aborted", "AbortError"));
     xhr.onload = () => {
       let body = null;

@@ -100,7 +100,7 @@ function uploadsPage(el, kind, prefix) {
         { label: t("common.status"), cell: (r) => badge(r.status) },
         { label: t("common.size"), cell: (r) => bytes(r.size_bytes), class: "num" },
         {
-          label: "SHA-256",
+          label: t("common.sha256"),
           cell: (r) =>
             h("span", { class: "mono small", title: r.sha256 }, `${r.sha256.slice(0, 12)}…`),
         },
