@@ -465,15 +465,16 @@ describe("the customer console", () => {
     });
     await signIn(phone.page, customer.apiKey);
     await phone.page.waitForSelector(".topbar");
-    for (const path of ["/jobs", `/jobs/${jobId}`, "/usage", "/datasets"]) {
+    const pages = { jobs: "/jobs", job: `/jobs/${jobId}`, usage: "/usage", datasets: "/datasets" };
+    for (const [name, path] of Object.entries(pages)) {
       await go(phone.page, path);
-      await phone.page.waitForTimeout(300);
+      await phone.page.waitForTimeout(500);
       const overflow = await phone.page.evaluate(
         `document.documentElement.scrollWidth - innerWidth`,
       );
       expect(overflow, path).toBeLessThanOrEqual(0);
+      await screenshot(phone.page, `15-phone-${name}`);
     }
-    await screenshot(phone.page, "15-phone-datasets");
     await phone.page.click(".menu-button");
     await expect(phone.page.locator(".sidebar").isVisible()).resolves.toBe(true);
     await screenshot(phone.page, "16-phone-menu");

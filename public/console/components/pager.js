@@ -20,7 +20,7 @@ export function pager(load, render) {
     t("common.next"),
   );
   const info = h("span", { class: "muted" });
-  const el = h("div", { class: "pager" }, prev, info, next);
+  const el = h("div", { class: "pager", hidden: true }, prev, info, next);
 
   async function go(to) {
     prev.disabled = true;
