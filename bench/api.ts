@@ -8,15 +8,15 @@
  * of auth and budget alone. Job creation runs first and fills the store with
  * the thousands of queued jobs the list pages over.
  *
- * Each route is measured right after a run of the baseline and its ratio is
- * taken against that neighbour, so a change in what else the machine does
- * between routes moves both figures of a pair together.
+ * Each route is measured in rounds that alternate with rounds of the
+ * baseline, and its ratio is taken against those, so a change in what else
+ * the machine does moves both figures of a pair together.
  */
 import autocannon from "autocannon";
 import type { DevServer } from "../test/support/dev-server.ts";
 import type { Customer } from "../test/support/platform.ts";
 import { benchCustomer, benchInputs, createJobs, jobBody } from "./lib/fixtures.ts";
-import { type CpuShare, cpuMeter, round, treeUsage } from "./lib/stats.ts";
+import { type CpuShare, cpuMeter, percentile, round, treeUsage } from "./lib/stats.ts";
 
 export interface Load {
   requests: number;
@@ -38,6 +38,11 @@ export interface RouteResult extends Load {
   baseline: Load;
   /** This route's throughput as a share of that baseline's. */
   ratioToBaseline: number;
+  /**
+   * The same share from CPU per request (baseline's ÷ this route's): what the
+   * ratio would be were the platform CPU-bound, whatever else the machine did.
+   */
+  cpuRatioToBaseline: number;
 }
 
 export interface ApiResult {
@@ -49,7 +54,9 @@ export interface ApiResult {
 
 export interface ApiOptions {
   connections: number;
+  /** Seconds of load per route, split over `rounds`. */
   seconds: number;
+  rounds: number;
   /** Jobs in the store when the list is measured. */
   jobsStored: number;
 }
@@ -64,11 +71,24 @@ export async function runApi(server: DevServer, options: ApiOptions): Promise<Ap
   let stored = 1;
   const routes: RouteResult[] = [];
   const pair = async (route: string, path: string, extra: Partial<autocannon.Options> = {}) => {
-    const health = await measure(server, customer, "/api/v1/health", options, { headers: {} });
-    const measured = await measure(server, customer, path, options, extra);
-    const ratioToBaseline = round(measured.load.rps / health.load.rps, 2);
-    routes.push({ route, ...measured.load, baseline: health.load, ratioToBaseline });
-    return measured;
+    const health = new Sampler(server, customer, "/api/v1/health", options, { headers: {} });
+    const measured = new Sampler(server, customer, path, options, extra);
+    await health.warmUp();
+    const warmedUp = await measured.warmUp();
+    // Rounds alternate the two, so both see the same machine over the same minutes.
+    for (let i = 0; i < options.rounds; i++) {
+      await health.round();
+      await measured.round();
+    }
+    const [baseline, load] = [health.load(), measured.load()];
+    routes.push({
+      route,
+      ...load,
+      baseline,
+      ratioToBaseline: round(load.rps / baseline.rps, 2),
+      cpuRatioToBaseline: round(baseline.serverCpuMsPerRequest / load.serverCpuMsPerRequest, 2),
+    });
+    return { load, warmedUp };
   };
 
   await pair("GET /api/v1/health", "/api/v1/health", { headers: {} });
@@ -91,48 +111,81 @@ export async function runApi(server: DevServer, options: ApiOptions): Promise<Ap
   return { connections: options.connections, seconds: options.seconds, jobsStored: stored, routes };
 }
 
-async function measure(
-  server: DevServer,
-  customer: Customer,
-  path: string,
-  options: ApiOptions,
-  extra: Partial<autocannon.Options>,
-): Promise<{ load: Load; warmedUp: number }> {
-  const base = {
-    url: `${server.url}${path}`,
-    connections: options.connections,
-    headers: { "X-API-Key": customer.apiKey, "Content-Type": "application/json" },
-    ...extra,
-  };
-  // A short warm-up, so isolate start-up and cold caches are not measured.
-  const warm = await autocannon({
-    ...base,
-    ...(extra.method === "POST" ? { amount: 20 } : { duration: 1 }),
-  });
+/** Runs of one route, in rounds, summed into one figure. */
+class Sampler {
+  private readonly rounds: autocannon.Result[] = [];
+  private cpu = 0;
+  private workerdCpu = 0;
+  private readonly shares: CpuShare[] = [];
+  private readonly base: autocannon.Options;
+  private readonly seconds: number;
+  private readonly pid: number;
 
-  const pid = server.process.pid!;
-  const before = treeUsage(pid);
-  const cores = cpuMeter(pid);
-  const result = await autocannon({ ...base, duration: options.seconds });
-  const share = cores();
-  const after = treeUsage(pid);
+  constructor(
+    server: DevServer,
+    customer: Customer,
+    path: string,
+    options: ApiOptions,
+    extra: Partial<autocannon.Options>,
+  ) {
+    this.base = {
+      url: `${server.url}${path}`,
+      connections: options.connections,
+      headers: { "X-API-Key": customer.apiKey, "Content-Type": "application/json" },
+      ...extra,
+    };
+    this.seconds = options.seconds / options.rounds;
+    this.pid = server.process.pid!;
+  }
 
-  const requests = result.requests.total;
-  const perRequest = (seconds: number) => round((seconds * 1000) / Math.max(1, requests), 2);
-  const load: Load = {
-    requests,
-    rps: round(requests / result.duration, 0),
-    latencyMs: {
-      p50: result.latency.p50,
-      p90: result.latency.p90,
-      p99: result.latency.p99,
-      max: result.latency.max,
-    },
-    non2xx: result.non2xx,
-    errors: result.errors + result.timeouts,
-    serverCpuMsPerRequest: perRequest(after.cpuSeconds - before.cpuSeconds),
-    workerdCpuMsPerRequest: perRequest(after.workerdCpuSeconds - before.workerdCpuSeconds),
-    cores: share,
-  };
-  return { load, warmedUp: warm.requests.total - warm.non2xx };
+  /** A short warm-up, so isolate start-up and cold caches are not measured; answers 2xx. */
+  async warmUp(): Promise<number> {
+    const post = this.base.method === "POST";
+    const warm = await autocannon({ ...this.base, ...(post ? { amount: 20 } : { duration: 1 }) });
+    return warm.requests.total - warm.non2xx;
+  }
+
+  async round(): Promise<void> {
+    const before = treeUsage(this.pid);
+    const cores = cpuMeter(this.pid);
+    this.rounds.push(await autocannon({ ...this.base, duration: this.seconds }));
+    this.shares.push(cores());
+    const after = treeUsage(this.pid);
+    this.cpu += after.cpuSeconds - before.cpuSeconds;
+    this.workerdCpu += after.workerdCpuSeconds - before.workerdCpuSeconds;
+  }
+
+  /** Throughput over all rounds; latency percentiles are the median of the rounds'. */
+  load(): Load {
+    const sum = (f: (r: autocannon.Result) => number) => this.rounds.reduce((a, r) => a + f(r), 0);
+    const median = (f: (r: autocannon.Result) => number) =>
+      percentile(
+        this.rounds.map(f).sort((a, b) => a - b),
+        50,
+      );
+    const mean = (f: (c: CpuShare) => number) =>
+      round(this.shares.reduce((a, c) => a + f(c), 0) / this.shares.length, 2);
+    const requests = sum((r) => r.requests.total);
+    const perRequest = (seconds: number) => round((seconds * 1000) / Math.max(1, requests), 2);
+    return {
+      requests,
+      rps: round(requests / sum((r) => r.duration), 0),
+      latencyMs: {
+        p50: median((r) => r.latency.p50),
+        p90: median((r) => r.latency.p90),
+        p99: median((r) => r.latency.p99),
+        max: Math.max(...this.rounds.map((r) => r.latency.max)),
+      },
+      non2xx: sum((r) => r.non2xx),
+      errors: sum((r) => r.errors + r.timeouts),
+      serverCpuMsPerRequest: perRequest(this.cpu),
+      workerdCpuMsPerRequest: perRequest(this.workerdCpu),
+      cores: {
+        server: mean((c) => c.server),
+        client: mean((c) => c.client),
+        other: mean((c) => c.other),
+        busiestThread: mean((c) => c.busiestThread),
+      },
+    };
+  }
 }

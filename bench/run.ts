@@ -32,7 +32,7 @@ const only = flagValue("--only")?.split(",") ?? ["api", "dispatch", "scale"];
 /** What each run does; the quick pass keeps every run but shrinks it. */
 export const CONFIG = quick
   ? {
-      api: { connections: 10, seconds: 1, jobsStored: 100 },
+      api: { connections: 10, seconds: 1, rounds: 1, jobsStored: 100 },
       dispatch: {
         nodes: 20,
         jobs: 2,
@@ -45,7 +45,7 @@ export const CONFIG = quick
       depth: { levels: [10, 30], sample: 5, cpuNodes: 5 },
     }
   : {
-      api: { connections: 10, seconds: 10, jobsStored: 2_000 },
+      api: { connections: 10, seconds: 10, rounds: 5, jobsStored: 2_000 },
       dispatch: {
         nodes: 200,
         jobs: 20,

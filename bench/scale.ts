@@ -37,6 +37,8 @@ export interface IdleLevel {
   processes: { name: string; rssMb: number }[];
   /** Extra memory per socket over the platform with no node, KiB. */
   kibPerSocket: number;
+  /** Nodes that could not enrol or connect after three tries, so far. */
+  failedNodes: number;
   /** Seconds to register and connect the nodes added for this level. */
   connectSeconds: number;
   /** Platform CPU for one agent heartbeat (a JSON frame that wakes the pool), ms. */
@@ -71,16 +73,16 @@ export async function runIdleSockets(server: DevServer, levels: number[], quietM
   const baselineRssMb = treeUsage(pid).rssMb;
 
   const nodes: BenchNode[] = [];
+  let failed = 0;
   const out: IdleLevel[] = [];
   for (const level of levels) {
     const started = performance.now();
-    let error: string | undefined;
-    try {
-      const shape = { cpuCores: 2, gpus: [] };
-      nodes.push(...(await startNodes(server, level - nodes.length, shape, { batch: 50 })));
-    } catch (err) {
-      error = err instanceof Error ? err.message : String(err);
-    }
+    const failures: string[] = [];
+    const shape = { cpuCores: 2, gpus: [] };
+    const more = level - nodes.length - failed;
+    nodes.push(...(await startNodes(server, more, shape, { batch: 50, failures })));
+    failed += failures.length;
+    const error = failures[0];
     const connectSeconds = round((performance.now() - started) / 1000);
     // Let the pool go idle (and hibernate, where the runtime does) before reading memory.
     await sleep(quietMs);
@@ -114,9 +116,9 @@ export async function runIdleSockets(server: DevServer, levels: number[], quietM
       readyToAssignMs: distribution(
         received.map((r) => r.receivedAt - ready.get(r.computeUnitId)!),
       ),
+      failedNodes: failed,
       ...(error ? { error } : {}),
     });
-    if (error) break;
   }
   await Promise.all(nodes.map((n) => n.close()));
   return { baselineRssMb, levels: out };

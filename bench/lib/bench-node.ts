@@ -256,26 +256,42 @@ function capabilities(shape: NodeShape) {
   };
 }
 
-/** Registers and connects `count` nodes, `batch` at a time. */
+/**
+ * Registers and connects `count` nodes, `batch` at a time. A node whose
+ * enrolment or connection fails (a reset under load) is tried twice more;
+ * one that still fails is left out and its error added to `failures`, so
+ * a large run reports what it reached instead of stopping.
+ */
 export async function startNodes(
   server: DevServer,
   count: number,
   shape: NodeShape,
-  options: { batch?: number; workMs?: number; prefix?: string } = {},
+  options: { batch?: number; workMs?: number; prefix?: string; failures?: string[] } = {},
 ): Promise<BenchNode[]> {
   const nodes: BenchNode[] = [];
   const batch = options.batch ?? 50;
-  for (let i = 0; i < count; i += batch) {
-    const size = Math.min(batch, count - i);
-    const started = await Promise.all(
-      Array.from({ length: size }, async (_, j) => {
-        const name = `${options.prefix ?? "bench"}-${i + j}`;
-        const node = await BenchNode.register(server, shape, name, options.workMs);
+  const start = async (name: string) => {
+    let node: BenchNode | null = null;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        node ??= await BenchNode.register(server, shape, name, options.workMs);
         await node.connect();
         return node;
-      }),
-    );
-    nodes.push(...started);
+      } catch (err) {
+        if (attempt === 3) throw err;
+        await new Promise((done) => setTimeout(done, 250 * attempt));
+      }
+    }
+  };
+  for (let i = 0; i < count; i += batch) {
+    const size = Math.min(batch, count - i);
+    const names = Array.from({ length: size }, (_, j) => `${options.prefix ?? "bench"}-${i + j}`);
+    const settled = await Promise.allSettled(names.map(start));
+    for (const result of settled) {
+      if (result.status === "fulfilled") nodes.push(result.value);
+      else if (options.failures) options.failures.push(String(result.reason));
+      else throw result.reason;
+    }
   }
   return nodes;
 }
