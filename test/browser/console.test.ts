@@ -11,7 +11,7 @@ import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type DevServer, startDevServer } from "../support/dev-server.ts";
-import { type Customer, createCustomer, customerFetch } from "../support/platform.ts";
+import { type Customer, createCustomer, customerFetch, uploadReady } from "../support/platform.ts";
 import { zipOf } from "../support/zip.ts";
 import { launchChromium, screenshot } from "./browser.ts";
 import {
@@ -278,6 +278,48 @@ describe("the customer console", () => {
     expect(readFileSync((await file.path())!, "utf8")).toBe("weights after 8 epochs\n");
   });
 
+  it("draws a sweep's fan-out and fan-in as a DAG", async () => {
+    const manifest = {
+      stages: [
+        { name: "sweep", kind: "gpu", entrypoint: "sweep.py", depends_on: [], parallel: 3 },
+        { name: "select", kind: "cpu", entrypoint: "select.py", depends_on: ["sweep"] },
+      ],
+    };
+    const zip = await zipOf({
+      "gpu-agent.json": JSON.stringify(manifest),
+      "train.py": "print('unused once stages are declared')\n",
+      "sweep.py": "print('sweep')\n",
+      "select.py": "print('select')\n",
+    });
+    const packageId = await uploadReady(server, customer, "training-packages", "sweep", zip);
+    const { data: datasets } = await api<{ data: { id: string; name: string }[] }>(
+      "/customer/datasets",
+    );
+    const job = await api<{ id: string }>("/customer/training-jobs", {
+      method: "POST",
+      body: JSON.stringify({
+        name: "lr-sweep",
+        dataset_id: datasets.find((d) => d.name === "points")!.id,
+        training_package_id: packageId,
+        required_vram_mb: 8000,
+        required_disk_mb: 1024,
+        max_runtime_seconds: 600,
+        sensitivity: "low_sensitive",
+      }),
+    });
+
+    await go(page, `/jobs/${job.id}`);
+    await page.waitForSelector(".page-header .badge >> text=Completed", { timeout: 90_000 });
+
+    await expect(page.locator("svg.dag .dag-unit").count()).resolves.toBe(6);
+    // prepare → 3 sweeps → select → package: 3 + 3 + 1 arrows.
+    await expect(page.locator("svg.dag .dag-edge").count()).resolves.toBe(7);
+    await expect(page.locator("svg.dag .dag-stage").allTextContents()).resolves.toContain(
+      "sweep 2/3",
+    );
+    await screenshot(page, "06-job-sweep");
+  });
+
   it("refuses hyperparameters that are not a JSON object, and cancels a waiting job", async () => {
     await go(page, "/jobs/new");
     await page.waitForSelector("#job-form #create-job");
@@ -308,7 +350,7 @@ describe("the customer console", () => {
     await page.selectOption("#job-status-filter", "completed");
 
     await page.waitForSelector(`a[href='#/jobs/${jobId}']`);
-    await expect(page.locator("tbody tr").count()).resolves.toBe(1);
+    await expect(page.locator("tbody tr").count()).resolves.toBe(2);
     await screenshot(page, "07-jobs");
   });
 
