@@ -9,7 +9,7 @@
 import type { Results } from "./report.ts";
 
 /** The commit whose lines the notes cite. */
-const READ_AT = "17770d8";
+const READ_AT = "b78888d";
 
 const n = (x: number | undefined, digits = 0) =>
   x !== undefined && Number.isFinite(x)
@@ -28,8 +28,9 @@ export function methodNotes(): string {
   throughput and latency are depressed; CPU milliseconds per request or unit, read from
   \`/proc/<pid>/stat\` of wrangler's tree, are much less sensitive to it.
 - **API.** autocannon's programmatic API, keep-alive connections at a fixed concurrency, a
-  warm-up before each run. Every route runs right after a health-check run and is compared
-  with it, so both figures of a ratio saw the same machine.
+  warm-up first. Each route runs in rounds that alternate with rounds of the health check,
+  and is compared with those, so both figures of a ratio saw the same machine; latency
+  percentiles are the median of the rounds'.
 - **Dispatch latency.** When units become ready the job's scheduler records a \`units.ready\`
   event whose \`data.at\` is the platform's clock; the benchmark reads those events back through
   \`GET /customer/training-jobs/:id/events\` and subtracts them from the wall-clock time at which
@@ -112,53 +113,73 @@ comes from fewer round trips per unit:
 
 1. *The outbox is one queue delivered one awaited round trip per row.* \`Outbox.drain\`
    (durable-objects/outbox.ts:65) awaits \`deliver\` per row (:73), each \`d1\` row its own
-   \`DB.batch\` (:93). Fix: fold consecutive \`d1\` rows into one \`DB.batch\` (a batch is a
-   transaction and keeps their order) and deliver calls between them: about eleven D1 round
-   trips per unit become three or four.
-2. *The D1 mirror rewrites every unit of the job on every state change.*
-   \`JobScheduler.settle()\` (durable-objects/job-scheduler.ts:690) calls \`mirror()\` (:680),
-   which pushes one upsert per unit of the job (\`this.store.units().map(unitStatement)\`,
-   :684) plus the job row, after every assign, accept and completion: about 3 × (K + 2) rows
-   per unit and O(K²) per job (156 rows for one unit of a 50-unit job). The fan-out runs
-   (${fanLine || "not run"}) show CPU per unit staying roughly level as K grows (a job's fixed
-   costs are shared by more units) while latency grows with K: every unit of a job passes
-   through its one scheduler, and every call there re-mirrors the whole job. Fix: record
-   changed unit ids where \`store.setUnit\` writes (a \`dirty_units\` table beside the outbox),
-   mirror only those, and the job row once per flush.
+   \`DB.batch\` (:93), and a scheduler runs one flush at a time: what any call of the job
+   records waits for that one loop. Fix: fold consecutive \`d1\` rows into one \`DB.batch\`
+   (a batch is a transaction and keeps their order) and deliver calls between them: about
+   eleven D1 round trips per unit become three or four.
+2. *Every unit of a job goes through its one scheduler.* The fan-out runs
+   (${fanLine || "not run"}) show CPU per unit level or falling as K grows (a job's fixed
+   costs are shared by more units) while latency grows with K: the K units' \`accepted\`,
+   \`uploadUrl\` and \`completed\` calls queue on one object and on its one flush loop. The
+   mirror no longer adds to it: since 8a1acf3 \`mirror()\` writes only the units that changed
+   (durable-objects/scheduler/run.ts:344). Fix: fix 1, and answer calls before flushing
+   (below).
 3. *The pool re-arms its alarm by scanning every busy node on every dispatch.*
-   \`NodePool.dispatch\` (durable-objects/node-pool.ts:505) ends with \`rearm()\` (:541), which
-   selects every node holding an attempt and calls \`getWebSockets\` and
-   \`getWebSocketAutoResponseTimestamp\` for each (:422–438): O(busy nodes) per assignment, so
-   a round of assignments to N busy nodes costs O(N²). Fix: keep each holder's due time in an
-   indexed column updated where \`last_seen\`/\`disconnected_at\` change, read \`MIN(due)\`, and
-   call \`setAlarm\` only when it is earlier than the alarm already set.
+   \`NodePool.dispatch\` (durable-objects/node-pool.ts:431) ends with \`rearm()\` (:455), which
+   takes every node holding an attempt and calls \`getWebSockets\` and
+   \`getWebSocketAutoResponseTimestamp\` for each (:402–413, through \`lastSeen\`): O(busy
+   nodes) per assignment, so a round of assignments to N busy nodes costs O(N²). Fix: keep
+   each holder's due time in an indexed column updated where \`last_seen\`/\`disconnected_at\`
+   change, read \`MIN(due)\`, and call \`setAlarm\` only when it is earlier than the alarm
+   already set.
 
-**Dispatch latency waits behind D1 and the charge.** \`unitSucceeded\` (job-scheduler.ts:362)
-records the attempt mirror, artifacts, the gate's \`chargeUnit\` (:395) and events before
-\`releaseReadyUnits\` (:412) records the pool's \`offer\` (:549); with one in-order outbox the
+**Dispatch latency waits behind D1 and the charge.** \`unitSucceeded\`
+(durable-objects/scheduler/run.ts:117) records the attempt mirror, artifacts, the gate's
+\`chargeUnit\` (:150) and events before \`releaseReadyUnits\` (:167) records the pool's
+\`offer\` (:305); with one in-order outbox the
 pool hears of the new units only after those D1 batches and the gate's own D1 flush landed.
 The K units of a fan-out are then assigned through K calls into the one scheduler. Fix:
 deliver pool calls ahead of mirror rows (an \`offer\` is an idempotent \`INSERT OR IGNORE\`
-and the units' state is already decided in the scheduler's SQLite), plus fixes 1 and 2.
+and the units' state is already decided in the scheduler's SQLite), plus fix 1.
 
 **Overhead per unit is mostly waiting on the scheduler's flushes.** \`completed\` returns the
-verdict after \`await this.settle()\` (:302), which waits for the whole outbox (D1 mirror,
+verdict after \`await this.settle()\` (durable-objects/job-scheduler.ts:220), which waits for the whole outbox (D1 mirror,
 artifacts, the charge through the gate, whose own outbox then writes the ledger) unless a
 flush is already running, in which case it returns at once and the charge lands later; the
 overhead above takes the later of verdict and charge. Fix: the decision is durable once the
 scheduler's SQLite and outbox rows are written; answer then and flush in \`ctx.waitUntil\`.
-The same holds for \`accepted\` (:162), which the unit's signed-URL request queues behind.
+The same holds for \`accepted\` (:104), which the unit's signed-URL request queues behind.
 
-**Customer routes pay two round trips before their own work.** Every \`/customer/*\` request
-looks its key up in D1 (src/middleware/customer-auth.ts:31) and counts itself in the
-customer's gate over RPC (src/middleware/request-budget.ts:15), which writes the gate's
-SQLite: ${n(pricing, 2)} ms of platform CPU for \`GET /customer/pricing\`, which does nothing
-else, against ${n(health, 2)} ms for the health check. Fix: cache key lookups per isolate for a
-few seconds (a revoked key then works for at most that long; say so in the docs), and take
-the request budget without a round trip per request (the Workers Rate Limiting binding, or
-count in the isolate and settle with the gate every second). Job creation
+${socketsNote(r)}**Customer routes pay a gate round trip before their own work.** Every \`/customer/*\`
+request counts itself in the customer's gate over RPC (src/middleware/request-budget.ts:15),
+which writes the gate's SQLite; its key lookup in D1 is cached for 5 s per isolate since
+7ab1665 (src/middleware/customer-auth.ts:19). \`GET /customer/pricing\`, which does nothing
+else, costs ${n(pricing, 2)} ms of platform CPU against ${n(health, 2)} ms for the health
+check. Fix: take the request budget without a round trip per request (the Workers Rate
+Limiting binding, or count in the isolate and settle with the gate every second), accepting
+a budget that is exact per second rather than per request. Job creation
 (${n(cpu("POST"), 1)} ms CPU per job here) adds the admission, the D1 rows of the job and its
 units, and the scheduler's start.`;
+}
+
+/** Why the idle-socket run stopped short, when it did. */
+function socketsNote(r: Results): string {
+  const idle = r.scale?.idle;
+  const top = idle?.levels.at(-1);
+  if (!idle || !top || top.failedNodes === 0) return "";
+  const limit = idle.workerdOpenFilesLimit ?? Number.NaN;
+  const perSocket = idle.levels.reduce((a, l) => Math.max(a, l.workerdFdsPerSocket), 0);
+  return `**Idle sockets stop at workerd's open-files limit, not at the pool.** New connections
+began to fail after ${n(top.nodes)} sockets (${top.failedNodes} nodes failed three tries:
+"${(top.error ?? "").split("\n")[0]?.slice(0, 120)}"). Locally each node socket costs workerd
+about ${n(perSocket, 1)} file descriptors across its two processes (wrangler's proxy holds the
+node's connection and its own to the platform), and workerd may open ${n(limit)} files: the
+hard limit here, which this sandbox does not let a process raise. One local platform
+therefore tops out near ${n(limit / perSocket)} sockets. Where \`ulimit -Hn\` can be raised,
+raise it before \`npm run bench\`; it says nothing about production, where sockets end in
+Cloudflare's edge and the limit that counts is 32,768 per object.
+
+`;
 }
 
 function production(r: Results): string {
@@ -195,12 +216,13 @@ most 32,768 WebSockets per object.
 
 - Sockets: 100,000 / 32,768 = 3.05, so at least **4 pools**; at 75 % fill (24,576 each) for
   headroom and reconnect storms, **5 pools**.
-- Heartbeats: the agent sends a JSON \`heartbeat\` every 10 s (agent/connection.ts:286; the
+- Heartbeats: the agent sends a JSON \`heartbeat\` every 10 s (agent/connection.ts:291; the
   interval comes from \`welcome\`), and each one wakes the pool, is parsed by zod and rewrites
   the node's row and its GPUs (node-pool.ts:142). 100,000 nodes make 10,000 messages/s:
   ${n(perPool)} nodes per pool is ${n(perPool / 10)} messages/s per pool, over the soft limit
   before a single unit is dispatched. At the ${n(hb, 2)} ms of CPU per heartbeat measured
-  here that is ${n(((perPool / 10) * hb) / 1000, 2)} core-seconds per second for each pool.
+  here (wrangler's proxy included) that is ${n(((perPool / 10) * hb) / 1000, 2)} core-seconds
+  per second for each pool.
   Closing it: let the agent prove liveness with the text \`ping\` the pool's auto-response
   already answers without waking the object (\`getWebSocketAutoResponseTimestamp\` already
   feeds \`lastSeen\`; the agent's protocol-level \`socket.ping()\` does not), and send a JSON
@@ -211,7 +233,7 @@ most 32,768 WebSockets per object.
   outbound RPCs to the scheduler. 500 assignments/s is therefore 2,000 or more events/s: at
   least 2–3 pools for throughput even where sockets would fit in one.
 - Sharding: today both sides name one pool, \`idFromName("default")\` (src/routes/nodes.ts:126
-  and job-scheduler.ts:721). Name pools by region × capability class (CPU-only, GPU VRAM tier)
+  and durable-objects/job-scheduler.ts:304). Name pools by region × capability class (CPU-only, GPU VRAM tier)
   × a hash of the node id modulo the shard count; the connect route routes a node to its pool,
   and the scheduler offers a unit to the pools whose class fits, withdrawing it from the others
   once one pool assigns it (the scheduler's \`assign\` already refuses a unit that is no longer

@@ -19,7 +19,7 @@ export interface Results {
   api?: ApiResult;
   dispatch?: DispatchResult;
   scale?: {
-    idle: { baselineRssMb: number; levels: IdleLevel[] };
+    idle: { baselineRssMb: number; workerdOpenFilesLimit?: number; levels: IdleLevel[] };
     depth: { unitsPerJob: number; levels: DepthLevel[] };
   };
 }
@@ -212,6 +212,7 @@ function scaleSection(s: NonNullable<Results["scale"]>): string {
     n(l.rssMb),
     n(l.workerdRssMb),
     n(l.kibPerSocket),
+    n(l.workerdFdsPerSocket, 1),
     `${n(l.connectSeconds, 1)}${l.failedNodes ? ` (${l.failedNodes} failed)` : ""}`,
     n(l.cpuMsPerHeartbeat, 2),
     n(l.heartbeatCores, 2),
@@ -226,7 +227,8 @@ function scaleSection(s: NonNullable<Results["scale"]>): string {
   return [
     "## Scale of one pool",
     "",
-    `### Idle sockets (platform with no node: ${n(s.idle.baselineRssMb)} MiB RSS)`,
+    `### Idle sockets (platform with no node: ${n(s.idle.baselineRssMb)} MiB RSS; ` +
+      `workerd's open-files limit ${n(s.idle.workerdOpenFilesLimit ?? Number.NaN)})`,
     "",
     table(
       [
@@ -236,6 +238,7 @@ function scaleSection(s: NonNullable<Results["scale"]>): string {
         "RSS MiB (tree)",
         "RSS MiB (workerd)",
         "KiB per socket",
+        "workerd fds per socket",
         "connect s",
         "CPU ms / heartbeat",
         "cores for heartbeats every 10 s",

@@ -23,7 +23,15 @@ import {
   readyTimes,
   waitForJobs,
 } from "./lib/fixtures.ts";
-import { type Distribution, distribution, round, sleep, treeUsage } from "./lib/stats.ts";
+import {
+  type Distribution,
+  distribution,
+  openFilesLimit,
+  round,
+  sleep,
+  type TreeUsage,
+  treeUsage,
+} from "./lib/stats.ts";
 
 export interface IdleLevel {
   nodes: number;
@@ -33,8 +41,10 @@ export interface IdleLevel {
   pingMs: Distribution;
   rssMb: number;
   workerdRssMb: number;
-  /** Every process of wrangler's tree with its RSS, MiB. */
-  processes: { name: string; rssMb: number }[];
+  /** Every process of wrangler's tree with its RSS (MiB) and open file descriptors. */
+  processes: { name: string; rssMb: number; fds: number }[];
+  /** Open file descriptors of the workerd processes per connected socket. */
+  workerdFdsPerSocket: number;
   /** Extra memory per socket over the platform with no node, KiB. */
   kibPerSocket: number;
   /** Nodes that could not enrol or connect after three tries, so far. */
@@ -58,7 +68,7 @@ export interface DepthLevel {
 }
 
 export interface ScaleResult {
-  idle: { baselineRssMb: number; levels: IdleLevel[] };
+  idle: { baselineRssMb: number; workerdOpenFilesLimit: number; levels: IdleLevel[] };
   depth: { unitsPerJob: number; levels: DepthLevel[] };
 }
 
@@ -70,7 +80,12 @@ export async function runIdleSockets(server: DevServer, levels: number[], quietM
   const body = jobBody(await benchInputs(server, customer, stages), "scale-bench");
   const pid = server.process.pid!;
   await sleep(2_000);
-  const baselineRssMb = treeUsage(pid).rssMb;
+  const baseline = treeUsage(pid);
+  const baselineRssMb = baseline.rssMb;
+  const baselineFds = workerdFds(baseline);
+  const fdLimit = Math.min(
+    ...baseline.processes.filter((p) => p.name === "workerd").map((p) => openFilesLimit(p.pid)),
+  );
 
   const nodes: BenchNode[] = [];
   let failed = 0;
@@ -80,7 +95,8 @@ export async function runIdleSockets(server: DevServer, levels: number[], quietM
     const failures: string[] = [];
     const shape = { cpuCores: 2, gpus: [] };
     const more = level - nodes.length - failed;
-    nodes.push(...(await startNodes(server, more, shape, { batch: 50, failures })));
+    const batch = { batch: 50, failures, maxFailures: 25 };
+    nodes.push(...(await startNodes(server, more, shape, batch)));
     failed += failures.length;
     const error = failures[0];
     const connectSeconds = round((performance.now() - started) / 1000);
@@ -108,7 +124,8 @@ export async function runIdleSockets(server: DevServer, levels: number[], quietM
       pingMs: distribution(answered),
       rssMb: usage.rssMb,
       workerdRssMb: usage.workerdRssMb,
-      processes: usage.processes.map(({ name, rssMb }) => ({ name, rssMb })),
+      processes: usage.processes.map(({ name, rssMb, fds }) => ({ name, rssMb, fds })),
+      workerdFdsPerSocket: round((workerdFds(usage) - baselineFds) / Math.max(1, nodes.length), 2),
       kibPerSocket: round(((usage.rssMb - baselineRssMb) * 1024) / Math.max(1, nodes.length), 1),
       connectSeconds,
       cpuMsPerHeartbeat,
@@ -121,7 +138,7 @@ export async function runIdleSockets(server: DevServer, levels: number[], quietM
     });
   }
   await Promise.all(nodes.map((n) => n.close()));
-  return { baselineRssMb, levels: out };
+  return { baselineRssMb, workerdOpenFilesLimit: fdLimit, levels: out };
 }
 
 export async function runQueueDepth(
@@ -211,6 +228,10 @@ async function untilPrepared(server: DevServer, customer: { apiKey: string }, id
       await sleep(100);
     }
   }
+}
+
+function workerdFds(usage: TreeUsage): number {
+  return usage.processes.filter((p) => p.name === "workerd").reduce((a, p) => a + p.fds, 0);
 }
 
 function pick<T>(items: T[], count: number): T[] {

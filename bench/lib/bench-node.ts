@@ -266,7 +266,14 @@ export async function startNodes(
   server: DevServer,
   count: number,
   shape: NodeShape,
-  options: { batch?: number; workMs?: number; prefix?: string; failures?: string[] } = {},
+  options: {
+    batch?: number;
+    workMs?: number;
+    prefix?: string;
+    failures?: string[];
+    /** Stop adding nodes once this many failed: the platform is out of something. */
+    maxFailures?: number;
+  } = {},
 ): Promise<BenchNode[]> {
   const nodes: BenchNode[] = [];
   const batch = options.batch ?? 50;
@@ -284,6 +291,7 @@ export async function startNodes(
     }
   };
   for (let i = 0; i < count; i += batch) {
+    if ((options.failures?.length ?? 0) >= (options.maxFailures ?? Infinity)) break;
     const size = Math.min(batch, count - i);
     const names = Array.from({ length: size }, (_, j) => `${options.prefix ?? "bench"}-${i + j}`);
     const settled = await Promise.allSettled(names.map(start));

@@ -71,8 +71,8 @@ export interface TreeUsage {
   cpuSeconds: number;
   /** CPU seconds of the workerd processes alone. */
   workerdCpuSeconds: number;
-  /** Each process of the tree: name and resident memory, MiB. */
-  processes: { pid: number; name: string; rssMb: number }[];
+  /** Each process of the tree: name, resident memory (MiB) and open file descriptors. */
+  processes: { pid: number; name: string; rssMb: number; fds: number }[];
 }
 
 /** Memory (VmRSS) and CPU time of wrangler's process tree. */
@@ -89,7 +89,7 @@ export function treeUsage(root: number): TreeUsage {
     const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
     rssKb += kb;
     const name = /^Name:\s+(\S+)/m.exec(status)?.[1] ?? "?";
-    processes.push({ pid, name, rssMb: round(kb / 1024) });
+    processes.push({ pid, name, rssMb: round(kb / 1024), fds: countFds(pid) });
     const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
     const used = Number(fields[11]) + Number(fields[12]);
     ticks += used;
@@ -116,6 +116,19 @@ function readdirNumbers(dir: string): number[] {
   } catch {
     return [];
   }
+}
+
+function countFds(pid: number): number {
+  try {
+    return readdirSync(`/proc/${pid}/fd`).length;
+  } catch {
+    return 0;
+  }
+}
+
+/** The soft limit on open files of `pid` (0 when unreadable). */
+export function openFilesLimit(pid: number): number {
+  return Number(/Max open files\s+(\d+)/.exec(readProc(pid, "limits") ?? "")?.[1] ?? 0);
 }
 
 function readProc(pid: number, file: string): string | null {
