@@ -13,6 +13,7 @@ export default defineConfig(async () => {
       maxWorkers: 2,
       projects: [
         "test/sdk/vitest.config.ts",
+        "test/browser/vitest.config.ts",
         {
           plugins: [
             cloudflareTest({
