@@ -166,13 +166,14 @@ units, and the scheduler's start.`;
 function socketsNote(r: Results): string {
   const idle = r.scale?.idle;
   const top = idle?.levels.at(-1);
-  if (!idle || !top || top.failedNodes === 0) return "";
+  if (!idle || !top?.error) return "";
   const limit = idle.workerdOpenFilesLimit ?? Number.NaN;
   const perSocket = idle.levels.reduce((a, l) => Math.max(a, l.workerdFdsPerSocket), 0);
-  return `**Idle sockets stop at workerd's open-files limit, not at the pool.** New connections
-began to fail after ${n(top.nodes)} sockets (${top.failedNodes} nodes failed three tries:
-"${(top.error ?? "").split("\n")[0]?.slice(0, 120)}"). Locally each node socket costs workerd
-about ${n(perSocket, 1)} file descriptors across its two processes (wrangler's proxy holds the
+  return `**Idle sockets stop at workerd's open-files limit, not at the pool.** The run stopped
+adding nodes at ${n(top.nodes)} sockets ("${(top.error ?? "").split("\n")[0]?.slice(0, 120)}";
+${top.failedNodes} nodes failed to connect). An earlier run that pressed on crashed workerd
+("Too many open files", then a restart that dropped every socket). Locally each socket costs
+workerd about ${n(perSocket, 1)} file descriptors across its two processes (wrangler's proxy holds the
 node's connection and its own to the platform), and workerd may open ${n(limit)} files: the
 hard limit here, which this sandbox does not let a process raise. One local platform
 therefore tops out near ${n(limit / perSocket)} sockets. Where \`ulimit -Hn\` can be raised,

@@ -20,7 +20,7 @@ import { join, relative } from "node:path";
 import type { DevServer } from "../test/support/dev-server.ts";
 import { runApi } from "./api.ts";
 import { runDispatch } from "./dispatch.ts";
-import { ROOT, snapshot, startServer } from "./lib/server.ts";
+import { ROOT, snapshot, startServer, stopAll } from "./lib/server.ts";
 import { type Results, renderReport } from "./report.ts";
 import { runIdleSockets, runQueueDepth } from "./scale.ts";
 
@@ -154,6 +154,13 @@ async function main() {
   writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
   writeFileSync(join(dir, "REPORT.md"), renderReport(results as unknown as Results));
   process.stderr.write(`bench: wrote ${relative(ROOT, dir) || "."}/REPORT.md and results.json\n`);
+}
+
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.once(signal, () => {
+    process.stderr.write(`bench: ${signal}, stopping the platforms\n`);
+    void stopAll().finally(() => process.exit(130));
+  });
 }
 
 if (args.includes("--render")) {

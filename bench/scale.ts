@@ -90,15 +90,27 @@ export async function runIdleSockets(server: DevServer, levels: number[], quietM
   const nodes: BenchNode[] = [];
   let failed = 0;
   const out: IdleLevel[] = [];
+  let stoppedBy: string | undefined;
   for (const level of levels) {
+    if (stoppedBy) break;
     const started = performance.now();
     const failures: string[] = [];
     const shape = { cpuCores: 2, gpus: [] };
-    const more = level - nodes.length - failed;
-    const batch = { batch: 50, failures, maxFailures: 25 };
-    nodes.push(...(await startNodes(server, more, shape, batch)));
-    failed += failures.length;
-    const error = failures[0];
+    // Chunks, so the run stops short of workerd's open-files limit: past it the
+    // runtime crashes and restarts, and every socket with it.
+    while (nodes.length + failed < level && failures.length === 0) {
+      const used = workerdFds(treeUsage(pid));
+      const perSocket = nodes.length ? (used - baselineFds) / nodes.length : 8;
+      const chunk = Math.min(250, level - nodes.length - failed);
+      if (used + chunk * perSocket * 1.2 > fdLimit * 0.95) {
+        stoppedBy = `workerd holds ${used} of its ${fdLimit} open files`;
+        break;
+      }
+      const options = { batch: 50, failures, maxFailures: 25 };
+      nodes.push(...(await startNodes(server, chunk, shape, options)));
+      failed += failures.length;
+    }
+    const error = failures[0] ?? stoppedBy;
     const connectSeconds = round((performance.now() - started) / 1000);
     // Let the pool go idle (and hibernate, where the runtime does) before reading memory.
     await sleep(quietMs);
@@ -136,6 +148,7 @@ export async function runIdleSockets(server: DevServer, levels: number[], quietM
       failedNodes: failed,
       ...(error ? { error } : {}),
     });
+    if (failures.length > 0) break;
   }
   await Promise.all(nodes.map((n) => n.close()));
   return { baselineRssMb, workerdOpenFilesLimit: fdLimit, levels: out };

@@ -100,8 +100,8 @@ export class BenchNode {
     return new BenchNode(server, body.node_id, body.node_secret, shape, workMs);
   }
 
-  /** Opens the socket and says hello; resolves on `welcome`. */
-  connect(): Promise<void> {
+  /** Opens the socket and says hello; resolves on `welcome`, fails after `timeoutMs`. */
+  connect(timeoutMs = 20_000): Promise<void> {
     const url = `${this.server.url.replace(/^http/, "ws")}/api/v1/nodes/connect`;
     const socket = new WebSocket(url, {
       headers: { Authorization: `Bearer ${this.secret}` },
@@ -109,6 +109,11 @@ export class BenchNode {
     });
     this.socket = socket;
     return new Promise((done, fail) => {
+      const timer = setTimeout(() => {
+        socket.terminate();
+        fail(new Error(`no welcome within ${timeoutMs} ms`));
+      }, timeoutMs);
+      socket.once("close", () => fail(new Error("closed before welcome")));
       socket.once("error", fail);
       socket.once("unexpected-response", (_req, res) =>
         fail(new Error(`connect refused: ${res.statusCode}`)),
@@ -125,6 +130,7 @@ export class BenchNode {
         const message = decoded.message;
         if (message.type === "welcome") {
           this.welcomedAt = wallNow();
+          clearTimeout(timer);
           done();
         } else if (message.type === "assign") {
           void this.run(message, wallNow());
@@ -157,7 +163,12 @@ export class BenchNode {
     this.socket = null;
     if (!socket || socket.readyState === WebSocket.CLOSED) return Promise.resolve();
     return new Promise((done) => {
-      socket.once("close", () => done());
+      // A platform that stopped answering never sends its close frame.
+      const timer = setTimeout(() => socket.terminate(), 5_000);
+      socket.once("close", () => {
+        clearTimeout(timer);
+        done();
+      });
       socket.close();
     });
   }

@@ -67,6 +67,13 @@ export function snapshot(ref?: string): string {
   return dir;
 }
 
+/** Platforms still running, so an interrupted benchmark can stop them. */
+const running = new Set<DevServer>();
+
+export async function stopAll(): Promise<void> {
+  await Promise.all([...running].map((server) => server.stop()));
+}
+
 /**
  * Starts `wrangler dev` on a free port from `sourceDir`, with its own state;
  * everything wrangler prints goes to `logFile` when one is named.
@@ -97,12 +104,17 @@ export async function startServer(sourceDir: string, logFile?: string): Promise<
   child.stderr?.on("data", keep);
 
   const url = `http://127.0.0.1:${port}`;
-  const stop = () => stopTree(child, state);
+  const stop = () => {
+    running.delete(server);
+    return stopTree(child, state);
+  };
+  const server: DevServer = { url, adminToken, process: child, stop };
+  running.add(server);
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline && child.exitCode === null) {
     try {
       if ((await fetch(`${url}/api/v1/health`)).ok) {
-        return { url, adminToken, process: child, stop };
+        return server;
       }
     } catch {
       // Not listening yet.
