@@ -142,17 +142,19 @@ The K units of a fan-out are then assigned through K calls into the one schedule
 deliver pool calls ahead of mirror rows (an \`offer\` is an idempotent \`INSERT OR IGNORE\`
 and the units' state is already decided in the scheduler's SQLite), plus fix 1.
 
-**Overhead per unit is mostly waiting on the scheduler's flushes.** \`completed\` returns the
-verdict after \`await this.settle()\` (durable-objects/job-scheduler.ts:220), which waits for the whole outbox (D1 mirror,
-artifacts, the charge through the gate, whose own outbox then writes the ledger) unless a
-flush is already running, in which case it returns at once and the charge lands later; the
-overhead above takes the later of verdict and charge. Fix: the decision is durable once the
-scheduler's SQLite and outbox rows are written; answer then and flush in \`ctx.waitUntil\`.
+**Overhead per unit is mostly waiting on the scheduler's flushes.** \`completed\` returns
+the verdict after \`await this.settle()\` (durable-objects/job-scheduler.ts:220), which waits
+for the whole outbox (D1 mirror, artifacts, the charge through the gate, whose own outbox
+then writes the ledger) unless a flush is already running, in which case it returns at once
+and the charge lands later; the overhead above takes the later of verdict and charge. Fix:
+the decision is durable once the scheduler's SQLite and outbox rows are written; answer then
+and flush in \`ctx.waitUntil\`.
 The same holds for \`accepted\` (:104), which the unit's signed-URL request queues behind.
 
-${socketsNote(r)}**Customer routes pay a gate round trip before their own work.** Every \`/customer/*\`
-request counts itself in the customer's gate over RPC (src/middleware/request-budget.ts:15),
-which writes the gate's SQLite; its key lookup in D1 is cached for 5 s per isolate since
+${socketsNote(r)}**Customer routes pay a gate round trip before their own work.** Every
+\`/customer/*\` request counts itself in the customer's gate over RPC
+(src/middleware/request-budget.ts:15), which writes the gate's SQLite; its key lookup in D1
+is cached for 5 s per isolate since
 7ab1665 (src/middleware/customer-auth.ts:19). \`GET /customer/pricing\`, which does nothing
 else, costs ${n(pricing, 2)} ms of platform CPU against ${n(health, 2)} ms for the health
 check. Fix: take the request budget without a round trip per request (the Workers Rate
@@ -168,14 +170,15 @@ function socketsNote(r: Results): string {
   const top = idle?.levels.at(-1);
   if (!idle || !top?.error) return "";
   const limit = idle.workerdOpenFilesLimit ?? Number.NaN;
-  const perSocket = idle.levels.reduce((a, l) => Math.max(a, l.workerdFdsPerSocket), 0);
+  const perSocket = top.workerdFdsPerSocket;
   return `**Idle sockets stop at workerd's open-files limit, not at the pool.** The run stopped
 adding nodes at ${n(top.nodes)} sockets ("${(top.error ?? "").split("\n")[0]?.slice(0, 120)}";
 ${top.failedNodes} nodes failed to connect). An earlier run that pressed on crashed workerd
-("Too many open files", then a restart that dropped every socket). Locally each socket costs
-workerd about ${n(perSocket, 1)} file descriptors across its two processes (wrangler's proxy holds the
-node's connection and its own to the platform), and workerd may open ${n(limit)} files: the
-hard limit here, which this sandbox does not let a process raise. One local platform
+("Too many open files", then a restart that dropped every socket). Locally each socket
+costs workerd about ${n(perSocket, 1)} file descriptors across its two processes (wrangler's
+proxy holds the node's connection and its own to the platform), and workerd may open
+${n(limit)} files: the hard limit here, which this sandbox does not let a process raise. One
+local platform
 therefore tops out near ${n(limit / perSocket)} sockets. Where \`ulimit -Hn\` can be raised,
 raise it before \`npm run bench\`; it says nothing about production, where sockets end in
 Cloudflare's edge and the limit that counts is 32,768 per object.
@@ -233,10 +236,11 @@ most 32,768 WebSockets per object.
   by its K units, then \`accept\`, one \`upload_url_request\` per output, \`complete\`) and four
   outbound RPCs to the scheduler. 500 assignments/s is therefore 2,000 or more events/s: at
   least 2–3 pools for throughput even where sockets would fit in one.
-- Sharding: today both sides name one pool, \`idFromName("default")\` (src/routes/nodes.ts:126
-  and durable-objects/job-scheduler.ts:304). Name pools by region × capability class (CPU-only, GPU VRAM tier)
-  × a hash of the node id modulo the shard count; the connect route routes a node to its pool,
-  and the scheduler offers a unit to the pools whose class fits, withdrawing it from the others
+- Sharding: today both sides name one pool, \`idFromName("default")\`
+  (src/routes/nodes.ts:126 and durable-objects/job-scheduler.ts:304). Name pools by region ×
+  capability class (CPU-only, GPU VRAM tier) × a hash of the node id modulo the shard count;
+  the connect route routes a node to its pool, and the scheduler offers a unit to the pools
+  whose class fits, withdrawing it from the others
   once one pool assigns it (the scheduler's \`assign\` already refuses a unit that is no longer
   \`ready\`, which makes the race safe).`;
 }
