@@ -25,7 +25,10 @@ export function buildApp() {
   for (const r of publicRouters) api.route("/", r);
 
   let document: ReturnType<typeof openApiDocument> | undefined;
-  api.get("/openapi.json", (c) => c.json((document ??= openApiDocument(api))));
+  api.get("/openapi.json", (c) => {
+    document ??= openApiDocument(api);
+    return c.json(document);
+  });
 
   const app = router();
   app.use("*", requestId);
