@@ -71,8 +71,8 @@ function misses(r: Results): string {
     : Number.NaN;
   const idleNote =
     busiest < 0.9
-      ? " The thread was not saturated: the rest of the time units waited on awaited round" +
-        " trips in sequence (below) and on the cores other work took."
+      ? " For the rest of the run the thread waited on round trips awaited in sequence" +
+        (otherCores > 0.2 ? " (below) and on the cores other work took." : " (below).")
       : "";
   const fanLine = (d?.fanOut ?? [])
     .map(
