@@ -67,19 +67,20 @@ export class Outbox {
       this.again = false;
       const rows = this.sql
         .exec<{ seq: number; action: string }>("SELECT seq, action FROM outbox ORDER BY seq")
-        .toArray();
-      for (const row of rows) {
+        .toArray()
+        .map((row) => ({ seq: row.seq, action: JSON.parse(row.action) as OutboxAction }));
+      for (const group of runs(rows)) {
         try {
-          await this.deliver(JSON.parse(row.action) as OutboxAction);
-          this.sql.exec("DELETE FROM outbox WHERE seq = ?", row.seq);
+          await this.deliver(group);
+          this.sql.exec("DELETE FROM outbox WHERE seq <= ?", group.at(-1)!.seq);
         } catch (err) {
           const message = err instanceof Error ? err.message : String(err);
           this.sql.exec(
             "UPDATE outbox SET attempts = attempts + 1, last_error = ? WHERE seq = ?",
             message,
-            row.seq,
+            group[0]!.seq,
           );
-          log("warn", "outbox delivery failed", { seq: row.seq, error: message });
+          log("warn", "outbox delivery failed", { seq: group[0]!.seq, error: message });
           return false;
         }
       }
@@ -87,9 +88,40 @@ export class Outbox {
     return true;
   }
 
-  private async deliver(action: OutboxAction): Promise<void> {
-    if (action.kind === "call") return this.call(action.target, action.method, action.args);
-    const statements = action.statements.map((s) => this.database.prepare(s.sql).bind(...s.params));
+  /** Delivers one call, or consecutive D1 rows as one batch (one round trip, atomic). */
+  private async deliver(group: { action: OutboxAction }[]): Promise<void> {
+    const first = group[0]!.action;
+    if (first.kind === "call") return this.call(first.target, first.method, first.args);
+    const statements = group.flatMap(({ action }) =>
+      action.kind === "d1"
+        ? action.statements.map((s) => this.database.prepare(s.sql).bind(...s.params))
+        : [],
+    );
     if (statements.length > 0) await this.database.batch(statements);
   }
+}
+
+/** Statements in one D1 batch at most, well inside D1's limits. */
+const MAX_BATCH_STATEMENTS = 200;
+
+/** Rows in order, consecutive D1 rows grouped together and each call alone. */
+function runs<T extends { action: OutboxAction }>(rows: T[]): T[][] {
+  const groups: T[][] = [];
+  let statements = 0;
+  for (const row of rows) {
+    const last = groups.at(-1);
+    const size = row.action.kind === "d1" ? row.action.statements.length : 0;
+    const joinable =
+      row.action.kind === "d1" &&
+      last?.[0]?.action.kind === "d1" &&
+      statements + size <= MAX_BATCH_STATEMENTS;
+    if (joinable) {
+      last!.push(row);
+      statements += size;
+    } else {
+      groups.push([row]);
+      statements = size;
+    }
+  }
+  return groups;
 }
