@@ -398,7 +398,19 @@ export class NodePool extends DurableObject<Env> {
     return Math.max(node.last_seen, pinged);
   }
 
-  /** The one place the alarm is set: the next time a holder could be lost. */
+  /**
+   * A node just took an attempt: the alarm must fire by `due`. Cheaper than
+   * `rearm` on every assignment, and enough, since a new holder can only make
+   * the next check earlier; the alarm itself re-arms from all holders.
+   */
+  private async armBy(due: number): Promise<void> {
+    const current = await this.ctx.storage.getAlarm();
+    if (current === null || current > due) {
+      await this.ctx.storage.setAlarm(Math.max(now() + 1_000, due));
+    }
+  }
+
+  /** Where the alarm is set from every holder: the next time one could be lost. */
   private async rearm(): Promise<void> {
     const holders = this.capacity.holders();
     if (holders.length === 0) {
@@ -452,7 +464,8 @@ export class NodePool extends DurableObject<Env> {
     this.capacity.bind(placeholder, assignment.attempt_id);
     for (const ws of this.ctx.getWebSockets(nodeId))
       this.send(ws, { type: "assign", ...assignment });
-    await this.rearm();
+    const node = this.capacity.node(nodeId);
+    if (node) await this.armBy(this.lastSeen(node) + SILENCE_LIMIT_MS);
   }
 
   private async loseAttempts(nodeId: string, rows: NodeAttemptRow[], reason: string) {
