@@ -112,6 +112,17 @@ describe("the node's connection and lifecycle", () => {
     expect(beat.disk_free_mb).toBeGreaterThan(0);
   });
 
+  it("proves liveness with ping frames, sending the JSON heartbeat less often", async () => {
+    const start = { pings: platform.pings, beats: platform.messages("heartbeat").length };
+
+    await platform.until(() => platform.pings - start.pings >= 6);
+    const pings = platform.pings - start.pings;
+    const beats = platform.messages("heartbeat").length - start.beats;
+
+    expect(beats).toBeGreaterThan(0);
+    expect(beats).toBeLessThan(pings);
+  });
+
   it("kills units the platform revoked while the node was away", async () => {
     const control = await controlFiles();
     const pkg = platform.file("p.zip", await waitingPackage(), "package");

@@ -56,6 +56,13 @@ export interface ConnectionHandlers {
   fatal(status: number): void;
 }
 
+
+/** Liveness frames the platform's runtime answers without waking the pool. */
+const PING = "ping";
+const PONG = "pong";
+/** The JSON heartbeat goes every this many liveness ticks. */
+const HEARTBEAT_EVERY = 3;
+
 export class Connection implements PlatformChannel {
   private socket: WebSocket | null = null;
   private welcomed = false;
@@ -165,8 +172,13 @@ export class Connection implements PlatformChannel {
     socket.on("message", (data, isBinary) => {
       if (this.socket !== socket) return;
       this.lastHeard = Date.now();
+      const text = isBinary ? "" : data.toString();
+      if (text === PONG) {
+        this.answersPings = true;
+        return;
+      }
       try {
-        this.receive(isBinary ? "" : data.toString());
+        this.receive(text);
       } catch (err) {
         // One bad message must not take the node down with it.
         this.logger.log("error", "message_failed", { error: (err as Error).message });
@@ -269,16 +281,20 @@ export class Connection implements PlatformChannel {
   }
 
   /**
-   * Heartbeats renew the node's leases. Each tick also pings: a home router
-   * can drop a connection without either side seeing a close, so a socket
-   * that answered pings before and has been silent for three intervals is
-   * taken as dead and reopened.
+   * Liveness renews the node's leases. Each tick sends the text frame `ping`,
+   * which the platform's runtime answers with `pong` without waking the pool,
+   * so an idle node costs the platform nothing; the JSON heartbeat (running
+   * attempts, GPU memory) goes every HEARTBEAT_EVERY ticks. A home router can
+   * drop a connection without either side seeing a close, so a socket that
+   * answered before and has been silent for three intervals is taken as dead
+   * and reopened.
    */
   private startHeartbeat(intervalMs: number): void {
     this.stopHeartbeat();
     const socket = this.socket;
     this.lastHeard = Date.now();
     this.answersPings = false;
+    let ticks = 0;
 
     this.heartbeatTimer = setInterval(async () => {
       if (this.answersPings && Date.now() - this.lastHeard > 3 * intervalMs) {
@@ -287,8 +303,8 @@ export class Connection implements PlatformChannel {
         return;
       }
       try {
-        socket?.ping();
-        this.send(await this.handlers.heartbeat());
+        socket?.send(PING);
+        if (++ticks % HEARTBEAT_EVERY === 0) this.send(await this.handlers.heartbeat());
       } catch (err) {
         this.logger.log("warn", "heartbeat_failed", { error: (err as Error).message });
       }

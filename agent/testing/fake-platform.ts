@@ -41,6 +41,8 @@ export class FakePlatform {
   /** Answer the WebSocket upgrade with this status instead (e.g. 401). */
   refuseWith: number | null = null;
   heartbeatIntervalMs = 200;
+  /** Liveness pings received, answered with `pong`. */
+  pings = 0;
   environment: "development" | "production" = "development";
   /** Answer `complete` with a verdict (off: the verdict is "lost"). */
   verdicts = true;
@@ -133,6 +135,12 @@ export class FakePlatform {
   private accept(ws: WebSocket): void {
     this.socket = ws;
     ws.on("message", (data) => {
+      // Like the platform's runtime: `ping` is answered at once, nothing else.
+      if (data.toString() === "ping") {
+        this.pings += 1;
+        ws.send("pong");
+        return;
+      }
       const decoded = decode(NodeMessage, data.toString());
       if (!decoded.ok) throw new Error(`the node sent an invalid frame: ${decoded.message}`);
       this.received.push(decoded.message);
