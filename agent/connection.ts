@@ -56,7 +56,6 @@ export interface ConnectionHandlers {
   fatal(status: number): void;
 }
 
-
 /** Liveness frames the platform's runtime answers without waking the pool. */
 const PING = "ping";
 const PONG = "pong";
