@@ -9,7 +9,7 @@
 import type { Results } from "./report.ts";
 
 /** The commit whose lines the notes cite. */
-const READ_AT = "b78888d";
+const READ_AT = "34a39f2";
 
 const n = (x: number | undefined, digits = 0) =>
   x !== undefined && Number.isFinite(x)
@@ -102,36 +102,30 @@ ${n(threadMs, 1)} ms per unit tops out near ${n(1000 / threadMs)} units/s; 500/s
 
 **What a unit costs.** Counted from the code, one unit of a running job makes four calls from
 the pool into its job's scheduler (\`assign\`, \`accepted\`, \`uploadUrl\`, \`completed\`),
-one from the scheduler into the customer's gate (\`chargeUnit\`), about eleven awaited D1
-batches (three after the assignment, three after the acceptance, four after the completion,
-and the gate's ledger), one upload through the Worker into R2 and an R2 \`head\` to verify it,
+one from the scheduler into the customer's gate (\`chargeUnit\`), about eleven D1 batches
+recorded (three after the assignment, three after the acceptance, four after the completion,
+and the gate's ledger; consecutive ones now go as one round trip), one upload through the Worker into R2 and an R2 \`head\` to verify it,
 three HMAC signatures and six socket frames. The API runs price the parts: a D1 query costs
 about ${n(d1, 1)} ms of platform CPU here (\`GET\` job less \`GET\` pricing), auth and the
 request budget together ${n(pricing - health, 1)} ms (\`GET\` pricing less the health check),
 so D1 round trips alone come to roughly ${n(11 * d1)} ms of the ${n(cpuPerUnit)}. Throughput
 comes from fewer round trips per unit:
 
-1. *The outbox is one queue delivered one awaited round trip per row.* \`Outbox.drain\`
-   (durable-objects/outbox.ts:65) awaits \`deliver\` per row (:73), each \`d1\` row its own
-   \`DB.batch\` (:93), and a scheduler runs one flush at a time: what any call of the job
-   records waits for that one loop. Fix: fold consecutive \`d1\` rows into one \`DB.batch\`
-   (a batch is a transaction and keeps their order) and deliver calls between them: about
-   eleven D1 round trips per unit become three or four.
+1. *The outbox delivers in order, one flush at a time.* Since e71630d \`Outbox.drain\`
+   (durable-objects/outbox.ts) folds consecutive \`d1\` rows into one \`DB.batch\` (one
+   transaction, order kept), which took the saturated run from 28 to the rate above; calls
+   to the pool and the gate still go one by one between those batches, and a scheduler
+   runs one flush at a time, so what any call of the job records waits for that loop.
+   Fix: deliver the pool's and the gate's calls concurrently with the D1 batch they do not
+   depend on.
 2. *Every unit of a job goes through its one scheduler.* The fan-out runs
    (${fanLine || "not run"}) show CPU per unit level or falling as K grows (a job's fixed
    costs are shared by more units) while latency grows with K: the K units' \`accepted\`,
-   \`uploadUrl\` and \`completed\` calls queue on one object and on its one flush loop. The
-   mirror no longer adds to it: since 8a1acf3 \`mirror()\` writes only the units that changed
-   (durable-objects/scheduler/run.ts:344). Fix: fix 1, and answer calls before flushing
-   (below).
-3. *The pool re-arms its alarm by scanning every busy node on every dispatch.*
-   \`NodePool.dispatch\` (durable-objects/node-pool.ts:431) ends with \`rearm()\` (:455), which
-   takes every node holding an attempt and calls \`getWebSockets\` and
-   \`getWebSocketAutoResponseTimestamp\` for each (:402–413, through \`lastSeen\`): O(busy
-   nodes) per assignment, so a round of assignments to N busy nodes costs O(N²). Fix: keep
-   each holder's due time in an indexed column updated where \`last_seen\`/\`disconnected_at\`
-   change, read \`MIN(due)\`, and call \`setAlarm\` only when it is earlier than the alarm
-   already set.
+   \`uploadUrl\` and \`completed\` calls queue on one object and on its one flush loop.
+   Fix: answer calls before flushing (below).
+3. *The pool's alarm.* Since 601dc6b a dispatch only moves the alarm earlier when the new
+   holder's deadline is (\`NodePool.armBy\`); the full scan over busy nodes runs once per
+   alarm, not once per assignment.
 
 **Dispatch latency waits behind D1 and the charge.** \`unitSucceeded\`
 (durable-objects/scheduler/run.ts:117) records the attempt mirror, artifacts, the gate's
@@ -220,18 +214,15 @@ most 32,768 WebSockets per object.
 
 - Sockets: 100,000 / 32,768 = 3.05, so at least **4 pools**; at 75 % fill (24,576 each) for
   headroom and reconnect storms, **5 pools**.
-- Heartbeats: the agent sends a JSON \`heartbeat\` every 10 s (agent/connection.ts:291; the
-  interval comes from \`welcome\`), and each one wakes the pool, is parsed by zod and rewrites
-  the node's row and its GPUs (node-pool.ts:142). 100,000 nodes make 10,000 messages/s:
-  ${n(perPool)} nodes per pool is ${n(perPool / 10)} messages/s per pool, over the soft limit
-  before a single unit is dispatched. At the ${n(hb, 2)} ms of CPU per heartbeat measured
-  here (wrangler's proxy included) that is ${n(((perPool / 10) * hb) / 1000, 2)} core-seconds
-  per second for each pool.
-  Closing it: let the agent prove liveness with the text \`ping\` the pool's auto-response
-  already answers without waking the object (\`getWebSocketAutoResponseTimestamp\` already
-  feeds \`lastSeen\`; the agent's protocol-level \`socket.ping()\` does not), and send a JSON
-  heartbeat only when capacity changes or every few minutes: at one per 5 minutes, 100,000
-  nodes make 333 messages/s in all.
+- Heartbeats: since 34a39f2 the agent proves liveness with the text \`ping\` every 10 s,
+  which the pool's auto-response answers without waking the object
+  (\`getWebSocketAutoResponseTimestamp\` feeds \`lastSeen\`), and sends its JSON
+  \`heartbeat\` every third tick. Each JSON heartbeat still wakes the pool, is parsed by zod
+  and rewrites the node's row: ${n(perPool)} nodes per pool make ${n(perPool / 30)}
+  messages/s per pool, near the soft limit before a single unit is dispatched, at
+  ${n(hb, 2)} ms of CPU each (${n(((perPool / 30) * hb) / 1000, 2)} core-seconds per second).
+  Closing it: send the JSON heartbeat only when capacity changes or every few minutes (at
+  one per 5 minutes, 100,000 nodes make 333 messages/s in all).
 - Dispatch: a unit costs its pool at least four inbound events (the job's \`offer\`, shared
   by its K units, then \`accept\`, one \`upload_url_request\` per output, \`complete\`) and four
   outbound RPCs to the scheduler. 500 assignments/s is therefore 2,000 or more events/s: at
